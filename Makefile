@@ -1,0 +1,158 @@
+# lode — build, test and run.
+#
+#   make            build/lode, build/liblode.a, the test runner, examples
+#   make run        build, then run the example server
+#   make test       build, then run every test
+#   make asan       build and run the tests under AddressSanitizer + UBSan
+#                   (same as make test SAN=1; objects go to build/asan)
+#   make clean
+#
+# Missing Debian packages are installed with apt-get (sudo when not root).
+
+CC ?= cc
+UNAME_S := $(shell uname -s)
+
+ifeq ($(SAN),1)
+BUILD ?= build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT ?= -O1 -g
+export LODE_TEST_TIMEOUT_MULT ?= 3
+export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+else
+BUILD ?= build
+SANFLAGS :=
+OPT ?= -O2 -g
+endif
+
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS_BASE := -std=c99 -D_GNU_SOURCE -pthread $(OPT) $(SANFLAGS) -MMD -MP
+CFLAGS_LODE := $(CFLAGS_BASE) $(WARN) -Iloop
+LDFLAGS_LODE := -pthread $(SANFLAGS)
+LDLIBS := -lm
+
+# Debian packages the build and the tests need.
+PKGS := duktape-dev libbearssl-dev
+
+# ---- sources ----
+
+LOOP_SRC := $(wildcard loop/*.c)
+UNIX_SRC := $(wildcard platform/unix/*.c)
+ifeq ($(UNAME_S),Linux)
+BACKEND_SRC := platform/linux/epoll.c
+else
+BACKEND_SRC := platform/bsd/kqueue.c
+endif
+LIB_SRC := $(LOOP_SRC) $(UNIX_SRC) $(BACKEND_SRC)
+LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+
+ENGINE_SRC := $(wildcard engine/*.c) $(wildcard modules/*.c)
+ENGINE_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ENGINE_SRC)) $(BUILD)/obj/gen/natives.o
+
+# The stdlib/ JavaScript, embedded into the binary by tools/js2c.c.
+STDLIB_JS := $(sort $(shell find stdlib -name '*.js'))
+
+TEST_SRC := $(wildcard test/loop/*.c)
+TEST_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC)) $(BUILD)/obj/test/runner.o
+
+EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
+
+# Duktape comes from Debian's duktape-dev: copied into the build folder,
+# overrides spliced into duk_config.h, compiled once and cached.
+DUK_SRC_DIR := /usr/share/duktape
+DUK_DIR := build/duktape
+DUK_OBJ := $(BUILD)/obj/duktape.o
+BEARSSL_LIB := $(firstword $(wildcard /usr/lib/*/libbearssl.a /usr/lib/libbearssl.a))
+
+.PHONY: all deps run test asan clean check-js
+
+all: deps
+	@$(MAKE) --no-print-directory $(BUILD)/liblode.a $(BUILD)/lode $(BUILD)/test/runner $(EXAMPLES)
+
+deps:
+	@missing=""; \
+	for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BUILD)/liblode.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LODE) -c $< -o $@
+
+# ---- Duktape ----
+
+$(DUK_DIR)/duk_config.h: $(DUK_SRC_DIR)/duk_config.h engine/duk_overrides.h
+	@mkdir -p $(DUK_DIR)
+	cp $(DUK_SRC_DIR)/duktape.c $(DUK_SRC_DIR)/duktape.h $(DUK_DIR)/
+	sed -e '/__OVERRIDE_DEFINES__/r engine/duk_overrides.h' $< > $@.tmp
+	mv $@.tmp $@
+
+$(DUK_DIR)/duktape.c: $(DUK_DIR)/duk_config.h
+
+$(DUK_OBJ): $(DUK_DIR)/duk_config.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c99 -D_GNU_SOURCE $(OPT) $(SANFLAGS) -fno-sanitize=alignment -I$(DUK_DIR) -c $(DUK_DIR)/duktape.c -o $@
+
+$(ENGINE_OBJ): $(DUK_DIR)/duk_config.h
+$(ENGINE_OBJ): CFLAGS_LODE += -I$(DUK_DIR) -Iengine
+
+$(BUILD)/tools/js2c: tools/js2c.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c99 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/gen/natives.c: $(STDLIB_JS) $(BUILD)/tools/js2c
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/js2c $@ stdlib $(STDLIB_JS)
+
+$(BUILD)/obj/gen/natives.o: $(BUILD)/gen/natives.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LODE) -Iengine -c $< -o $@
+
+$(BUILD)/lode: $(ENGINE_OBJ) $(DUK_OBJ) $(BUILD)/liblode.a
+	$(CC) $(LDFLAGS_LODE) -o $@ $(ENGINE_OBJ) $(DUK_OBJ) $(BUILD)/liblode.a $(BEARSSL_LIB) $(LDLIBS)
+
+# ---- tests ----
+
+$(BUILD)/test/list.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@sed -n -e 's/^TEST_IMPL(\([A-Za-z0-9_]*\)).*/TEST_ENTRY(\1)/p' \
+	        -e 's/^HELPER_IMPL(\([A-Za-z0-9_]*\)).*/HELPER_ENTRY(\1)/p' $(TEST_SRC) > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/obj/test/runner.o: test/runner.c $(BUILD)/test/list.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LODE) -I$(BUILD)/test -c $< -o $@
+
+$(BUILD)/test/runner: $(TEST_OBJ) $(BUILD)/liblode.a
+	$(CC) $(LDFLAGS_LODE) -o $@ $(TEST_OBJ) $(BUILD)/liblode.a $(LDLIBS)
+
+# ---- examples ----
+
+$(BUILD)/examples/%: examples/%.c $(BUILD)/liblode.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LODE) -o $@ $< $(BUILD)/liblode.a $(LDFLAGS_LODE) $(LDLIBS)
+
+# ---- entry points ----
+
+run: all
+	$(BUILD)/examples/echo-server
+
+test: all
+	$(BUILD)/test/runner
+
+asan:
+	@$(MAKE) --no-print-directory test SAN=1
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

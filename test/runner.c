@@ -1,0 +1,332 @@
+/*
+ * runner.c — the one test executable (test/).
+ *
+ *   runner                 every test, each in its own child process with
+ *                          a timeout; output shown only on failure; last
+ *                          line "N passed, N failed, N skipped"; exit 1 on
+ *                          any failure
+ *   runner NAME            one test in this process (for gdb/valgrind)
+ *   runner --match TEXT    every test whose name contains TEXT, forked
+ *   runner --list          the names
+ *   runner --helper NAME [ARGS...]
+ *                          a helper process some tests spawn
+ *
+ * LODE_TEST_TIMEOUT_MULT scales the 5 s timeout (sanitizer runs use 3).
+ * Each test gets a counting allocator (lode_replace_allocator) and must
+ * end with zero live allocations.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "task.h"
+
+typedef int (*test_fn)(void);
+typedef int (*helper_fn)(int argc, char** argv);
+
+#define TEST_ENTRY(name) int run_test_##name(void);
+#define HELPER_ENTRY(name) int run_helper_##name(int argc, char** argv);
+#include "list.h"
+#undef TEST_ENTRY
+#undef HELPER_ENTRY
+
+static const struct {
+  const char* name;
+  test_fn fn;
+} tests[] = {
+#define TEST_ENTRY(name) {#name, run_test_##name},
+#define HELPER_ENTRY(name)
+#include "list.h"
+#undef TEST_ENTRY
+#undef HELPER_ENTRY
+    {NULL, NULL}};
+
+static const struct {
+  const char* name;
+  helper_fn fn;
+} helpers[] = {
+#define TEST_ENTRY(name)
+#define HELPER_ENTRY(name) {#name, run_helper_##name},
+#include "list.h"
+#undef TEST_ENTRY
+#undef HELPER_ENTRY
+    {NULL, NULL}};
+
+const char* test_exe_path;
+
+/* ---- counting allocator ---- */
+
+static long live_allocations;
+
+static void* count_malloc(size_t size) {
+  void* p = malloc(size);
+  if (p != NULL) __atomic_add_fetch(&live_allocations, 1, __ATOMIC_RELAXED);
+  return p;
+}
+
+static void* count_calloc(size_t count, size_t size) {
+  void* p = calloc(count, size);
+  if (p != NULL) __atomic_add_fetch(&live_allocations, 1, __ATOMIC_RELAXED);
+  return p;
+}
+
+static void* count_realloc(void* ptr, size_t size) {
+  void* p = realloc(ptr, size);
+  if (ptr == NULL && p != NULL)
+    __atomic_add_fetch(&live_allocations, 1, __ATOMIC_RELAXED);
+  return p;
+}
+
+static void count_free(void* ptr) {
+  if (ptr != NULL) __atomic_sub_fetch(&live_allocations, 1, __ATOMIC_RELAXED);
+  free(ptr);
+}
+
+long test_live_allocations(void) {
+  return __atomic_load_n(&live_allocations, __ATOMIC_RELAXED);
+}
+
+/* ---- helpers for tests ---- */
+
+int test_timeout_mult(void) {
+  const char* s = getenv("LODE_TEST_TIMEOUT_MULT");
+  int m = s ? atoi(s) : 1;
+  return m > 0 ? m : 1;
+}
+
+static char tmpdir_path[4096];
+
+const char* test_tmpdir(void) {
+  if (tmpdir_path[0] == '\0') {
+    const char* base = getenv("TMPDIR");
+    if (base == NULL || *base == '\0') base = "/tmp";
+    snprintf(tmpdir_path, sizeof(tmpdir_path), "%s/lode-test-XXXXXX", base);
+    if (mkdtemp(tmpdir_path) == NULL) {
+      perror("mkdtemp");
+      abort();
+    }
+  }
+  return tmpdir_path;
+}
+
+static int rm_entry(const char* path, const struct stat* st, int flag,
+                    struct FTW* ftw) {
+  (void) st;
+  (void) flag;
+  (void) ftw;
+  remove(path);
+  return 0;
+}
+
+static void remove_tmpdir(void) {
+  if (tmpdir_path[0] != '\0') {
+    nftw(tmpdir_path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_path[0] = '\0';
+  }
+}
+
+static void close_walk_cb(lode_handle_t* handle, void* arg) {
+  (void) arg;
+  if (!lode_is_closing(handle)) lode_close(handle, NULL);
+}
+
+void test_close_loop(lode_loop_t* loop) {
+  lode_walk(loop, close_walk_cb, NULL);
+  lode_run(loop, LODE_RUN_DEFAULT);
+  ASSERT_OK(lode_loop_close(loop));
+}
+
+int test_can_ipv6(void) {
+  struct sockaddr_in6 addr;
+  int fd = socket(AF_INET6, SOCK_STREAM, 0);
+  int ok;
+  if (fd < 0) return 0;
+  memset(&addr, 0, sizeof(addr));
+  addr.sin6_family = AF_INET6;
+  addr.sin6_addr = in6addr_loopback;
+  ok = bind(fd, (struct sockaddr*) &addr, sizeof(addr)) == 0;
+  close(fd);
+  return ok;
+}
+
+/* ---- running ---- */
+
+/* Runs one test in this process: 0 pass, TEST_SKIP, or 1 fail. */
+static int run_in_process(int index) {
+  int r;
+  signal(SIGPIPE, SIG_IGN);
+  if (lode_replace_allocator(count_malloc, count_realloc, count_calloc,
+                             count_free) != 0) {
+    fprintf(stderr, "cannot install the counting allocator\n");
+    return 1;
+  }
+  r = tests[index].fn();
+  remove_tmpdir();
+  if (r == TEST_SKIP) return TEST_SKIP;
+  if (r != 0) {
+    fprintf(stderr, "test returned %d\n", r);
+    return 1;
+  }
+  if (test_live_allocations() != 0) {
+    fprintf(stderr, "%ld lode allocation(s) still live at the end\n",
+            test_live_allocations());
+    return 1;
+  }
+  return 0;
+}
+
+static int find_test(const char* name) {
+  int i;
+  for (i = 0; tests[i].name != NULL; i++)
+    if (strcmp(tests[i].name, name) == 0) return i;
+  return -1;
+}
+
+static void show_output(FILE* out) {
+  char line[1024];
+  int n = 0;
+  rewind(out);
+  while (fgets(line, sizeof(line), out) != NULL && n++ < 200)
+    fprintf(stdout, "    %s", line);
+}
+
+/* Forks, runs the test with output captured and a deadline.
+ * Returns 0 pass, TEST_SKIP, 1 fail. */
+static int run_forked(int index) {
+  FILE* out = tmpfile();
+  sigset_t set, old;
+  struct timespec deadline, now, left;
+  int timeout_ms = 5000 * test_timeout_mult();
+  int status = 0, result, timed_out = 0;
+  pid_t pid;
+
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &set, &old);
+
+  fflush(stdout);
+  fflush(stderr);
+  pid = fork();
+  if (pid == 0) {
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    setpgid(0, 0);
+    dup2(fileno(out), 1);
+    dup2(fileno(out), 2);
+    setvbuf(stdout, NULL, _IONBF, 0);
+    _exit(run_in_process(index));
+  }
+  setpgid(pid, pid);
+
+  clock_gettime(CLOCK_MONOTONIC, &deadline);
+  deadline.tv_sec += timeout_ms / 1000;
+  deadline.tv_nsec += (long) (timeout_ms % 1000) * 1000000L;
+  if (deadline.tv_nsec >= 1000000000L) {
+    deadline.tv_sec++;
+    deadline.tv_nsec -= 1000000000L;
+  }
+  for (;;) {
+    pid_t w = waitpid(pid, &status, WNOHANG);
+    if (w == pid) break;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    left.tv_sec = deadline.tv_sec - now.tv_sec;
+    left.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+    if (left.tv_nsec < 0) {
+      left.tv_sec--;
+      left.tv_nsec += 1000000000L;
+    }
+    if (left.tv_sec < 0) {
+      timed_out = 1;
+      kill(-pid, SIGKILL);
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      break;
+    }
+    /* Woken by SIGCHLD from the test process (or a stray one). */
+    sigtimedwait(&set, NULL, &left);
+  }
+  /* Whatever the test left behind in its process group goes too. */
+  kill(-pid, SIGKILL);
+  sigprocmask(SIG_SETMASK, &old, NULL);
+
+  if (timed_out) {
+    result = 1;
+    fprintf(stdout, "not ok %s (timeout after %d ms)\n", tests[index].name,
+            timeout_ms);
+  } else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    result = 0;
+  } else if (WIFEXITED(status) && WEXITSTATUS(status) == TEST_SKIP) {
+    result = TEST_SKIP;
+  } else {
+    result = 1;
+    if (WIFSIGNALED(status))
+      fprintf(stdout, "not ok %s (signal %d)\n", tests[index].name,
+              WTERMSIG(status));
+    else
+      fprintf(stdout, "not ok %s (exit %d)\n", tests[index].name,
+              WEXITSTATUS(status));
+  }
+  if (result == 1) show_output(out);
+  if (result == TEST_SKIP) {
+    char line[256] = "";
+    rewind(out);
+    if (fgets(line, sizeof(line), out) == NULL) line[0] = '\0';
+    printf("skip %s %s", tests[index].name, line);
+    if (line[0] == '\0' || line[strlen(line) - 1] != '\n') printf("\n");
+  }
+  fclose(out);
+  return result;
+}
+
+int main(int argc, char** argv) {
+  int i, passed = 0, failed = 0, skipped = 0;
+  const char* match = NULL;
+
+  test_exe_path = argv[0];
+  if (argc >= 2 && strcmp(argv[1], "--list") == 0) {
+    for (i = 0; tests[i].name != NULL; i++) printf("%s\n", tests[i].name);
+    return 0;
+  }
+  if (argc >= 3 && strcmp(argv[1], "--helper") == 0) {
+    for (i = 0; helpers[i].name != NULL; i++)
+      if (strcmp(helpers[i].name, argv[2]) == 0)
+        return helpers[i].fn(argc - 2, argv + 2);
+    fprintf(stderr, "no helper named %s\n", argv[2]);
+    return 2;
+  }
+  if (argc >= 3 && strcmp(argv[1], "--match") == 0) {
+    match = argv[2];
+  } else if (argc >= 2) {
+    int idx = find_test(argv[1]);
+    int r;
+    if (idx < 0) {
+      fprintf(stderr, "no test named %s (runner --list)\n", argv[1]);
+      return 2;
+    }
+    r = run_in_process(idx);
+    printf("%s %s\n", r == 0 ? "ok" : r == TEST_SKIP ? "skip" : "not ok",
+           argv[1]);
+    return r == TEST_SKIP ? 0 : r;
+  }
+
+  for (i = 0; tests[i].name != NULL; i++) {
+    int r;
+    if (match != NULL && strstr(tests[i].name, match) == NULL) continue;
+    r = run_forked(i);
+    if (r == 0)
+      passed++;
+    else if (r == TEST_SKIP)
+      skipped++;
+    else
+      failed++;
+  }
+  printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+  return failed ? 1 : 0;
+}
