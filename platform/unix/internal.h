@@ -69,14 +69,11 @@ int lode__close(int fd);
 int lode__socket(int domain, int type, int protocol);
 /* accept4(NONBLOCK|CLOEXEC), retried on EINTR; fd or -errno. */
 int lode__accept(int sockfd);
-/* Opens /dev/null-like reserve descriptors, dup2 with CLOEXEC etc. */
+/* dup2 that sets close-on-exec on newfd, retried on EINTR/EBUSY. */
 int lode__dup2_cloexec(int oldfd, int newfd);
 /* readv/writev capped at IOV_MAX. */
 lode_ssize_t lode__readv(int fd, const lode_buf_t* bufs, unsigned int n);
 lode_ssize_t lode__writev(int fd, const lode_buf_t* bufs, unsigned int n);
-/* Opens a descriptor kept in reserve (loop->emfile_fd) so that EMFILE on
- * accept can be survived: release it, accept-and-close, take it back. */
-int lode__emfile_trick(lode_loop_t* loop, int accept_fd);
 
 /* ---- streams (stream.c, tcp.c, pipe.c, tty.c) ---- */
 
@@ -91,6 +88,10 @@ void lode__stream_close(lode_stream_t* stream);
 void lode__stream_destroy(lode_stream_t* stream);
 /* io callback of a listening socket: accept and call connection_cb. */
 void lode__server_io(lode_loop_t* loop, lode__io_t* w, unsigned int events);
+/* EMFILE/ENFILE on accept: release the reserve descriptor
+ * (loop->emfile_fd), accept-and-close what is pending, take it back, so
+ * the listening socket does not stay readable and spin the loop. */
+int lode__emfile_trick(lode_loop_t* loop, int accept_fd);
 void lode__tcp_close(lode_tcp_t* handle);
 void lode__pipe_close(lode_pipe_t* handle);
 void lode__tty_close(lode_tty_t* handle);
