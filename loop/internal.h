@@ -162,6 +162,8 @@ void lode__work_done(lode_loop_t* loop, lode__queue_t* batch);
 /* ---- hooks platform/ provides to loop/ ---- */
 
 uint64_t lode__hrtime_ns(void);
+/* Blocks the asynchronous signals in the calling thread (pool workers). */
+void lode__thread_block_signals(void);
 int lode__platform_loop_init(lode_loop_t* loop);
 void lode__platform_loop_close(lode_loop_t* loop);
 /* Wakes the loop from any thread (eventfd / EVFILT_USER / IOCP post). */

@@ -1240,7 +1240,8 @@ int lode_fs_mkdtemp(lode_loop_t* loop, lode_fs_t* req, const char* tpl,
 int lode_fs_rmdir(lode_loop_t* loop, lode_fs_t* req, const char* path,
                   lode_fs_cb cb);
 /* result: the number of entries; read them with lode_fs_scandir_next
- * (sorted by name, "." and ".." left out) until LODE_EOF. */
+ * (sorted by byte order of the names, "." and ".." left out) until
+ * LODE_EOF. Names stay valid until lode_fs_req_cleanup(req). */
 int lode_fs_scandir(lode_loop_t* loop, lode_fs_t* req, const char* path,
                     int flags, lode_fs_cb cb);
 int lode_fs_scandir_next(lode_fs_t* req, lode_dirent_t* ent);
@@ -1282,7 +1283,8 @@ int lode_fs_chmod(lode_loop_t* loop, lode_fs_t* req, const char* path,
                   int mode, lode_fs_cb cb);
 int lode_fs_fchmod(lode_loop_t* loop, lode_fs_t* req, lode_file_t file,
                    int mode, lode_fs_cb cb);
-/* Times in seconds since the epoch (fractions allowed). */
+/* Times in seconds since the epoch (fractions allowed). NaN leaves that
+ * time unchanged; +Infinity sets it to the current time. */
 int lode_fs_utime(lode_loop_t* loop, lode_fs_t* req, const char* path,
                   double atime, double mtime, lode_fs_cb cb);
 int lode_fs_futime(lode_loop_t* loop, lode_fs_t* req, lode_file_t file,
@@ -1324,8 +1326,9 @@ struct lode_getaddrinfo_s {
 };
 
 /* With cb == NULL runs synchronously and returns the status (result in
- * req->addrinfo). Status codes are LODE_EAI_*. The caller frees the
- * result list with lode_freeaddrinfo. */
+ * req->addrinfo). Status codes are LODE_EAI_* (LODE_EAI_CANCELED after
+ * lode_cancel, for getnameinfo too). The caller frees the result list
+ * with lode_freeaddrinfo. */
 int lode_getaddrinfo(lode_loop_t* loop, lode_getaddrinfo_t* req,
                      lode_getaddrinfo_cb cb, const char* node,
                      const char* service, const struct addrinfo* hints);
@@ -1376,6 +1379,68 @@ int lode_resident_set_memory(size_t* rss);
 /* The process title (as ps shows it, truncated by the OS). */
 int lode_get_process_title(char* buffer, size_t size);
 int lode_set_process_title(const char* title);
+
+typedef struct lode_utsname_s {
+  char sysname[256]; /* "Linux" */
+  char release[256];
+  char version[256];
+  char machine[256]; /* "x86_64" */
+} lode_utsname_t;
+
+typedef struct lode_cpu_info_s {
+  char* model;
+  int speed; /* MHz */
+  struct {
+    uint64_t user, nice, sys, idle, irq; /* milliseconds */
+  } cpu_times;
+} lode_cpu_info_t;
+
+typedef struct lode_interface_address_s {
+  char* name;
+  char phys_addr[6];
+  int is_internal;
+  union {
+    struct sockaddr_in address4;
+    struct sockaddr_in6 address6;
+  } address;
+  union {
+    struct sockaddr_in netmask4;
+    struct sockaddr_in6 netmask6;
+  } netmask;
+} lode_interface_address_t;
+
+typedef struct lode_passwd_s {
+  char* username;
+  long uid;
+  long gid;
+  char* shell;
+  char* homedir;
+} lode_passwd_t;
+
+int lode_os_uname(lode_utsname_t* buffer);
+/* Host name into buffer; *size in: capacity, out: length. */
+int lode_os_gethostname(char* buffer, size_t* size);
+/* $HOME, else the password database. Same buffer convention. */
+int lode_os_homedir(char* buffer, size_t* size);
+/* $TMPDIR, $TMP, $TEMP or /tmp, without a trailing slash. */
+int lode_os_tmpdir(char* buffer, size_t* size);
+/* The CPUs; free with lode_free_cpu_info. */
+int lode_cpu_info(lode_cpu_info_t** cpu_infos, int* count);
+void lode_free_cpu_info(lode_cpu_info_t* cpu_infos, int count);
+/* Addresses of the network interfaces; free with
+ * lode_free_interface_addresses. */
+int lode_interface_addresses(lode_interface_address_t** addresses, int* count);
+void lode_free_interface_addresses(lode_interface_address_t* addresses,
+                                   int count);
+uint64_t lode_get_total_memory(void);
+/* Memory available to new processes (MemAvailable on Linux), bytes. */
+uint64_t lode_get_free_memory(void);
+void lode_loadavg(double avg[3]);
+/* Seconds since boot. */
+int lode_uptime(double* uptime);
+/* The current user; free with lode_os_free_passwd. */
+int lode_os_get_passwd(lode_passwd_t* pwd);
+void lode_os_free_passwd(lode_passwd_t* pwd);
 
 #ifdef __cplusplus
 }

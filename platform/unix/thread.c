@@ -4,6 +4,7 @@
  * Failures that can only come from misuse abort with a message.
  */
 #include <pthread.h>
+#include <signal.h>
 #include <time.h>
 
 #include "internal.h"
@@ -103,6 +104,20 @@ int lode_cond_timedwait(lode_cond_t* cond, lode_mutex_t* mutex,
   if (err == ETIMEDOUT) return LODE_ETIMEDOUT;
   LODE__ABORT("pthread_cond_timedwait");
   return -err;
+}
+
+void lode__thread_block_signals(void) {
+  sigset_t set;
+  sigfillset(&set);
+  /* Faults are delivered to the faulting thread whatever the mask; keep
+   * them unblocked so a crash in a worker is not turned into a hang. */
+  sigdelset(&set, SIGSEGV);
+  sigdelset(&set, SIGBUS);
+  sigdelset(&set, SIGFPE);
+  sigdelset(&set, SIGILL);
+  sigdelset(&set, SIGABRT);
+  sigdelset(&set, SIGTRAP);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
 }
 
 void lode_once(lode_once_t* guard, void (*cb)(void)) {
