@@ -146,11 +146,19 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/liblode.a
 run: all
 	$(BUILD)/examples/echo-server
 
+# The Promise polyfill against the Promises/A+ suite (under node, skipped
+# without node/npm), the polyfills against node's natives, then every C
+# and JS test (the runner's line is the last: N passed, N failed, N skipped).
 test: all
-	$(BUILD)/test/runner
+	test/js/harness/run-aplus.sh
+	test/js/polyfills/run.sh
+	LODE_BIN=$(BUILD)/lode LODE_JS_TESTS=test/js $(BUILD)/test/runner
 
 asan:
-	@$(MAKE) --no-print-directory test SAN=1
+	@$(MAKE) --no-print-directory all SAN=1
+	LODE_BIN=build/asan/lode LODE_JS_TESTS=test/js LODE_TEST_TIMEOUT_MULT=3 \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build/asan/test/runner
 
 clean:
 	rm -rf build

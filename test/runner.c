@@ -14,8 +14,17 @@
  * LODE_TEST_TIMEOUT_MULT scales the 5 s timeout (sanitizer runs use 3).
  * Each test gets a counting allocator (lode_replace_allocator) and must
  * end with zero live allocations.
+ *
+ * JS tests: with LODE_BIN (the lode binary) and LODE_JS_TESTS (a folder)
+ * set, every test-*.js in the folder is a test too, named js/<file>. It
+ * runs under node and under lode in its own folder, stdin /dev/null, and
+ * passes when stdout and the exit code match. A test-x.expected file next
+ * to it replaces node's output (for lode-only behaviour); without node on
+ * the machine, tests without .expected are skipped.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <libgen.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
@@ -61,6 +70,194 @@ static const struct {
     {NULL, NULL}};
 
 const char* test_exe_path;
+
+typedef struct {
+  const char* name;
+  test_fn fn;
+  char* js; /* JS test path, or NULL */
+  int timeout_ms;
+} entry_t;
+
+static entry_t* entries;
+static int nentries;
+
+static int cmp_str(const void* a, const void* b) {
+  return strcmp(*(char* const*) a, *(char* const*) b);
+}
+
+static void build_entries(void) {
+  const char* dir = getenv("LODE_JS_TESTS");
+  int i, n = 0, cap;
+  char** names = NULL;
+  int nnames = 0;
+
+  for (i = 0; tests[i].name != NULL; i++) n++;
+  if (dir != NULL && getenv("LODE_BIN") != NULL) {
+    DIR* d = opendir(dir);
+    struct dirent* e;
+    if (d != NULL) {
+      while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (strncmp(e->d_name, "test-", 5) != 0 || len < 4 ||
+            strcmp(e->d_name + len - 3, ".js") != 0)
+          continue;
+        names = realloc(names, (size_t) (nnames + 1) * sizeof(*names));
+        names[nnames++] = strdup(e->d_name);
+      }
+      closedir(d);
+    }
+    qsort(names, (size_t) nnames, sizeof(*names), cmp_str);
+  }
+  cap = n + nnames + 1;
+  entries = calloc((size_t) cap, sizeof(*entries));
+  for (i = 0; i < n; i++) {
+    entries[i].name = tests[i].name;
+    entries[i].fn = tests[i].fn;
+    entries[i].timeout_ms = 5000;
+  }
+  for (i = 0; i < nnames; i++) {
+    char* name = malloc(strlen(names[i]) + 4);
+    char* path = malloc(strlen(dir) + strlen(names[i]) + 2);
+    sprintf(name, "js/%s", names[i]);
+    sprintf(path, "%s/%s", dir, names[i]);
+    entries[n + i].name = name;
+    entries[n + i].js = path;
+    entries[n + i].timeout_ms = 30000;
+    free(names[i]);
+  }
+  free(names);
+  nentries = n + nnames;
+}
+
+/* ---- JS tests ---- */
+
+/* Runs argv in dir with stdin from /dev/null, stdout and stderr to the
+ * given files; returns the exit status (128+signal), or -1. */
+static int run_cmd(char* const argv[], const char* dir, FILE* out, FILE* err) {
+  int status;
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0) dup2(devnull, 0);
+    dup2(fileno(out), 1);
+    dup2(fileno(err), 2);
+    if (chdir(dir) != 0) _exit(126);
+    execvp(argv[0], argv);
+    _exit(127);
+  }
+  while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+static int node_available(void) {
+  const char* path = getenv("PATH");
+  char buf[4096];
+  const char* p = path;
+  while (p != NULL && *p != '\0') {
+    const char* colon = strchr(p, ':');
+    size_t len = colon ? (size_t) (colon - p) : strlen(p);
+    snprintf(buf, sizeof(buf), "%.*s/node", (int) len, p);
+    if (access(buf, X_OK) == 0) return 1;
+    p = colon ? colon + 1 : NULL;
+  }
+  return 0;
+}
+
+static char* slurp(FILE* f, size_t* len) {
+  long n;
+  char* buf;
+  fflush(f);
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  rewind(f);
+  buf = malloc((size_t) n + 1);
+  *len = fread(buf, 1, (size_t) n, f);
+  buf[*len] = '\0';
+  return buf;
+}
+
+static void show_first_difference(const char* want, const char* got) {
+  int line = 1;
+  const char *a = want, *b = got;
+  while (*a != '\0' && *a == *b) {
+    if (*a == '\n') line++;
+    a++;
+    b++;
+  }
+  printf("first difference at output line %d\n", line);
+  while (a > want && a[-1] != '\n') a--;
+  while (b > got && b[-1] != '\n') b--;
+  printf("  expected: %.*s\n", (int) strcspn(a, "\n"), a);
+  printf("  lode:     %.*s\n", (int) strcspn(b, "\n"), b);
+}
+
+static int run_js_test(const char* path) {
+  char* dirbuf = strdup(path);
+  char* basebuf = strdup(path);
+  char* dir = dirname(dirbuf);
+  char* base = basename(basebuf);
+  char expected_path[4096];
+  const char* lode = getenv("LODE_BIN");
+  char lode_abs[4096];
+  FILE *lout = tmpfile(), *lerr = tmpfile(), *nout = tmpfile(), *nerr = tmpfile();
+  char *want, *got;
+  size_t wlen, glen;
+  int want_code, got_code, result = 0;
+  FILE* exp;
+
+  if (realpath(lode, lode_abs) == NULL) {
+    printf("LODE_BIN %s: %s\n", lode, strerror(errno));
+    return 1;
+  }
+  snprintf(expected_path, sizeof(expected_path), "%.*s.expected",
+           (int) (strlen(path) - 3), path);
+  exp = fopen(expected_path, "r");
+  if (exp != NULL) {
+    want = slurp(exp, &wlen);
+    fclose(exp);
+    want_code = 0;
+  } else {
+    char* nargv[] = {"node", base, NULL};
+    if (!node_available()) {
+      printf("node is not installed and %s has no .expected file\n", base);
+      return TEST_SKIP;
+    }
+    want_code = run_cmd(nargv, dir, nout, nerr);
+    want = slurp(nout, &wlen);
+  }
+  {
+    char* largv[] = {lode_abs, base, NULL};
+    got_code = run_cmd(largv, dir, lout, lerr);
+    got = slurp(lout, &glen);
+  }
+  if (want_code != got_code) {
+    printf("exit code: expected %d, lode %d\n", want_code, got_code);
+    result = 1;
+  }
+  if (wlen != glen || memcmp(want, got, wlen) != 0) {
+    show_first_difference(want, got);
+    result = 1;
+  }
+  if (result != 0) {
+    size_t elen;
+    char* e = slurp(lerr, &elen);
+    printf("lode stderr:\n%.*s\n", (int) (elen > 3000 ? 3000 : elen), e);
+    free(e);
+  }
+  free(want);
+  free(got);
+  fclose(lout);
+  fclose(lerr);
+  fclose(nout);
+  fclose(nerr);
+  free(dirbuf);
+  free(basebuf);
+  return result;
+}
 
 /* ---- counting allocator ---- */
 
@@ -163,12 +360,13 @@ int test_can_ipv6(void) {
 static int run_in_process(int index) {
   int r;
   signal(SIGPIPE, SIG_IGN);
+  if (entries[index].js != NULL) return run_js_test(entries[index].js);
   if (lode_replace_allocator(count_malloc, count_realloc, count_calloc,
                              count_free) != 0) {
     fprintf(stderr, "cannot install the counting allocator\n");
     return 1;
   }
-  r = tests[index].fn();
+  r = entries[index].fn();
   remove_tmpdir();
   if (r == TEST_SKIP) return TEST_SKIP;
   if (r != 0) {
@@ -185,8 +383,8 @@ static int run_in_process(int index) {
 
 static int find_test(const char* name) {
   int i;
-  for (i = 0; tests[i].name != NULL; i++)
-    if (strcmp(tests[i].name, name) == 0) return i;
+  for (i = 0; i < nentries; i++)
+    if (strcmp(entries[i].name, name) == 0) return i;
   return -1;
 }
 
@@ -204,7 +402,7 @@ static int run_forked(int index) {
   FILE* out = tmpfile();
   sigset_t set, old;
   struct timespec deadline, now, left;
-  int timeout_ms = 5000 * test_timeout_mult();
+  int timeout_ms = entries[index].timeout_ms * test_timeout_mult();
   int status = 0, result, timed_out = 0;
   pid_t pid;
 
@@ -258,7 +456,7 @@ static int run_forked(int index) {
 
   if (timed_out) {
     result = 1;
-    fprintf(stdout, "not ok %s (timeout after %d ms)\n", tests[index].name,
+    fprintf(stdout, "not ok %s (timeout after %d ms)\n", entries[index].name,
             timeout_ms);
   } else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
     result = 0;
@@ -267,10 +465,10 @@ static int run_forked(int index) {
   } else {
     result = 1;
     if (WIFSIGNALED(status))
-      fprintf(stdout, "not ok %s (signal %d)\n", tests[index].name,
+      fprintf(stdout, "not ok %s (signal %d)\n", entries[index].name,
               WTERMSIG(status));
     else
-      fprintf(stdout, "not ok %s (exit %d)\n", tests[index].name,
+      fprintf(stdout, "not ok %s (exit %d)\n", entries[index].name,
               WEXITSTATUS(status));
   }
   if (result == 1) show_output(out);
@@ -278,7 +476,7 @@ static int run_forked(int index) {
     char line[256] = "";
     rewind(out);
     if (fgets(line, sizeof(line), out) == NULL) line[0] = '\0';
-    printf("skip %s %s", tests[index].name, line);
+    printf("skip %s %s", entries[index].name, line);
     if (line[0] == '\0' || line[strlen(line) - 1] != '\n') printf("\n");
   }
   fclose(out);
@@ -290,8 +488,9 @@ int main(int argc, char** argv) {
   const char* match = NULL;
 
   test_exe_path = argv[0];
+  build_entries();
   if (argc >= 2 && strcmp(argv[1], "--list") == 0) {
-    for (i = 0; tests[i].name != NULL; i++) printf("%s\n", tests[i].name);
+    for (i = 0; i < nentries; i++) printf("%s\n", entries[i].name);
     return 0;
   }
   if (argc >= 3 && strcmp(argv[1], "--helper") == 0) {
@@ -316,9 +515,9 @@ int main(int argc, char** argv) {
     return r == TEST_SKIP ? 0 : r;
   }
 
-  for (i = 0; tests[i].name != NULL; i++) {
+  for (i = 0; i < nentries; i++) {
     int r;
-    if (match != NULL && strstr(tests[i].name, match) == NULL) continue;
+    if (match != NULL && strstr(entries[i].name, match) == NULL) continue;
     r = run_forked(i);
     if (r == 0)
       passed++;

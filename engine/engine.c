@@ -1,0 +1,308 @@
+/*
+ * engine.c — the Duktape heap, references from C to JS, the one entry for
+ * callbacks, Node-shaped errors, and the embedded stdlib (layer: engine/).
+ * Contract: engine/engine.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "natives.h"
+
+lode_engine_t* lode_engine_get(duk_context* ctx) {
+  duk_memory_functions funcs;
+  duk_get_memory_functions(ctx, &funcs);
+  return (lode_engine_t*) funcs.udata;
+}
+
+/* ---- references: stash.refs[id] = value, free ids chained in C ---- */
+
+static int* ref_free;
+static int ref_nfree, ref_capfree, ref_next = 1;
+
+int lode_js_ref(duk_context* ctx, duk_idx_t idx) {
+  int id;
+  idx = duk_normalize_index(ctx, idx);
+  if (ref_nfree > 0) {
+    id = ref_free[--ref_nfree];
+  } else {
+    id = ref_next++;
+  }
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, "refs"); /* [ ... stash refs ] */
+  duk_dup(ctx, idx);
+  duk_put_prop_index(ctx, -2, (duk_uarridx_t) id);
+  duk_pop_2(ctx);
+  return id;
+}
+
+void lode_js_push_ref(duk_context* ctx, int id) {
+  if (id <= 0) {
+    duk_push_undefined(ctx);
+    return;
+  }
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, "refs");
+  duk_get_prop_index(ctx, -1, (duk_uarridx_t) id); /* [ ... stash refs v ] */
+  duk_replace(ctx, -3);
+  duk_pop(ctx);
+}
+
+void lode_js_unref(duk_context* ctx, int id) {
+  if (id <= 0) return;
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, "refs");
+  duk_push_undefined(ctx);
+  duk_put_prop_index(ctx, -2, (duk_uarridx_t) id);
+  duk_pop_2(ctx);
+  if (ref_nfree == ref_capfree) {
+    int cap = ref_capfree ? ref_capfree * 2 : 64;
+    int* p = realloc(ref_free, (size_t) cap * sizeof(int));
+    if (p == NULL) return; /* the id is simply not reused */
+    ref_free = p;
+    ref_capfree = cap;
+  }
+  ref_free[ref_nfree++] = id;
+}
+
+/* ---- uncaught errors ---- */
+
+static void print_source_line(duk_context* ctx, duk_idx_t err) {
+  const char* file;
+  int line;
+  FILE* f;
+  char buf[4096];
+  int n = 0;
+
+  if (!duk_is_object(ctx, err)) return;
+  duk_get_prop_string(ctx, err, "fileName");
+  duk_get_prop_string(ctx, err, "lineNumber");
+  file = duk_get_string(ctx, -2);
+  line = duk_get_int(ctx, -1);
+  if (file != NULL && line > 0 && (f = fopen(file, "r")) != NULL) {
+    while (fgets(buf, sizeof(buf), f) != NULL)
+      if (++n == line) {
+        size_t len = strlen(buf);
+        if (len > 0 && buf[len - 1] == '\n') buf[len - 1] = '\0';
+        fprintf(stderr, "%s:%d\n%s\n\n", file, line, buf);
+        break;
+      }
+    fclose(f);
+  }
+  duk_pop_2(ctx);
+}
+
+static void print_error(duk_context* ctx, duk_idx_t err) {
+  err = duk_normalize_index(ctx, err);
+  print_source_line(ctx, err);
+  if (duk_is_error(ctx, err)) {
+    duk_get_prop_string(ctx, err, "stack");
+    fprintf(stderr, "%s\n", duk_safe_to_string(ctx, -1));
+    duk_pop(ctx);
+  } else {
+    /* Node prints thrown non-errors with inspect; a string is enough. */
+    duk_dup(ctx, err);
+    fprintf(stderr, "Uncaught %s\n", duk_safe_to_string(ctx, -1));
+    duk_pop(ctx);
+  }
+  fprintf(stderr, "\nlode v%s\n", LODE_VERSION_STRING);
+  fflush(stderr);
+}
+
+void lode_js_fatal(duk_context* ctx, duk_idx_t idx) {
+  lode_engine_t* eng = lode_engine_get(ctx);
+  int handled = 0;
+
+  idx = duk_normalize_index(ctx, idx);
+  if (eng->fatal_exception_ref > 0 && !eng->in_fatal) {
+    eng->in_fatal = 1;
+    lode_js_push_ref(ctx, eng->fatal_exception_ref);
+    duk_push_undefined(ctx);
+    duk_dup(ctx, idx);
+    /* _fatalException emits 'uncaughtException' and returns true when a
+     * listener took it; else it runs the 'exit' listeners and returns
+     * false. A throw from a listener is fatal (Node exits 7). */
+    if (duk_pcall_method(ctx, 1) == DUK_EXEC_SUCCESS) {
+      handled = duk_to_boolean(ctx, -1);
+      duk_pop(ctx);
+    } else {
+      print_error(ctx, -1);
+      exit(7);
+    }
+    eng->in_fatal = 0;
+    if (handled) return;
+    print_error(ctx, idx);
+    duk_get_global_string(ctx, "process");
+    duk_get_prop_string(ctx, -1, "exitCode");
+    {
+      int code = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : 1;
+      fflush(stdout);
+      exit(code != 0 ? code : 1);
+    }
+  }
+  print_error(ctx, idx);
+  fflush(stdout);
+  exit(eng->in_fatal ? 7 : 1);
+}
+
+void lode_js_run_ticks(duk_context* ctx) {
+  lode_engine_t* eng = lode_engine_get(ctx);
+  if (eng->call_depth > 0 || eng->tick_info == NULL) return;
+  while (eng->tick_info[0] || eng->tick_info[1] || eng->tick_info[2]) {
+    eng->call_depth++;
+    lode_js_push_ref(ctx, eng->run_ticks_ref);
+    duk_push_undefined(ctx);
+    if (duk_pcall_method(ctx, 0) != DUK_EXEC_SUCCESS) {
+      eng->call_depth--;
+      lode_js_fatal(ctx, -1);
+      duk_pop(ctx);
+      continue;
+    }
+    eng->call_depth--;
+    duk_pop(ctx);
+  }
+}
+
+int lode_js_call(duk_context* ctx, duk_idx_t nargs) {
+  lode_engine_t* eng = lode_engine_get(ctx);
+  int rc;
+
+  eng->call_depth++;
+  rc = duk_pcall_method(ctx, nargs);
+  eng->call_depth--;
+  if (rc != DUK_EXEC_SUCCESS) {
+    lode_js_fatal(ctx, -1);
+    duk_pop(ctx);
+    duk_push_undefined(ctx);
+  }
+  lode_js_run_ticks(ctx);
+  return rc == DUK_EXEC_SUCCESS ? 0 : -1;
+}
+
+/* ---- errors ---- */
+
+void lode_js_push_error(duk_context* ctx, int err, const char* syscall,
+                        const char* path, const char* dest) {
+  const char* code = lode_err_name(err);
+  duk_idx_t obj;
+
+  duk_push_sprintf(ctx, "%s: %s", code, lode_strerror(err));
+  if (syscall != NULL) {
+    duk_push_sprintf(ctx, ", %s", syscall);
+    duk_concat(ctx, 2);
+  }
+  if (path != NULL) {
+    duk_push_sprintf(ctx, " '%s'", path);
+    duk_concat(ctx, 2);
+  }
+  if (dest != NULL) {
+    duk_push_sprintf(ctx, " -> '%s'", dest);
+    duk_concat(ctx, 2);
+  }
+  obj = duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", duk_get_string(ctx, -1));
+  duk_remove(ctx, obj - 1); /* [ ... err ] */
+  obj = duk_get_top_index(ctx);
+  duk_push_int(ctx, err);
+  duk_put_prop_string(ctx, obj, "errno");
+  duk_push_string(ctx, code);
+  duk_put_prop_string(ctx, obj, "code");
+  if (syscall != NULL) {
+    duk_push_string(ctx, syscall);
+    duk_put_prop_string(ctx, obj, "syscall");
+  }
+  if (path != NULL) {
+    duk_push_string(ctx, path);
+    duk_put_prop_string(ctx, obj, "path");
+  }
+  if (dest != NULL) {
+    duk_push_string(ctx, dest);
+    duk_put_prop_string(ctx, obj, "dest");
+  }
+}
+
+duk_ret_t lode_js_throw_error(duk_context* ctx, int err, const char* syscall,
+                              const char* path, const char* dest) {
+  lode_js_push_error(ctx, err, syscall, path, dest);
+  return duk_throw(ctx);
+}
+
+duk_ret_t lode_js_throw_type(duk_context* ctx, const char* name,
+                             const char* expected, duk_idx_t actual) {
+  const char* received;
+  actual = duk_normalize_index(ctx, actual);
+  switch (duk_get_type(ctx, actual)) {
+    case DUK_TYPE_UNDEFINED:
+    case DUK_TYPE_NONE:
+      received = "Received undefined";
+      break;
+    case DUK_TYPE_NULL:
+      received = "Received null";
+      break;
+    case DUK_TYPE_OBJECT:
+      if (duk_is_function(ctx, actual)) {
+        duk_get_prop_string(ctx, actual, "name");
+        received = duk_push_sprintf(ctx, "Received function %s",
+                                    duk_safe_to_string(ctx, -1));
+      } else {
+        duk_get_prop_string(ctx, actual, "constructor");
+        duk_get_prop_string(ctx, -1, "name");
+        received = duk_push_sprintf(ctx, "Received an instance of %s",
+                                    duk_safe_to_string(ctx, -1));
+      }
+      break;
+    case DUK_TYPE_STRING: {
+      const char* s = duk_get_string(ctx, actual);
+      if (strlen(s) > 28)
+        received = duk_push_sprintf(ctx, "Received type string ('%.25s...')", s);
+      else
+        received = duk_push_sprintf(ctx, "Received type string ('%s')", s);
+      break;
+    }
+    default:
+      duk_dup(ctx, actual);
+      received = duk_push_sprintf(
+          ctx, "Received type %s (%s)",
+          duk_is_boolean(ctx, actual) ? "boolean" : "number",
+          duk_safe_to_string(ctx, -1));
+      break;
+  }
+  duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR,
+                        "The \"%s\" argument must be of type %s. %s", name,
+                        expected, received);
+  duk_push_string(ctx, "ERR_INVALID_ARG_TYPE");
+  duk_put_prop_string(ctx, -2, "code");
+  return duk_throw(ctx);
+}
+
+void lode_js_put_functions(duk_context* ctx,
+                           const duk_function_list_entry* fns) {
+  duk_put_function_list(ctx, -1, fns);
+}
+
+/* ---- the embedded stdlib ---- */
+
+static const char wrapper_head[] =
+    "function (exports, require, module, __filename, __dirname, "
+    "internalBinding) {";
+
+int lode_js_push_native(duk_context* ctx, const char* name) {
+  const lode_native_t* n;
+  for (n = lode_natives; n->name != NULL; n++) {
+    if (strcmp(n->name, name) != 0) continue;
+    duk_push_string(ctx, wrapper_head);
+    duk_push_lstring(ctx, n->source, (duk_size_t) n->length);
+    duk_push_string(ctx, "\n}");
+    duk_concat(ctx, 3);
+    duk_push_sprintf(ctx, "lode:%s", name);
+    /* [ ... source filename ] → [ ... function ]; a syntax error in the
+     * stdlib is a build defect: abort loudly. */
+    if (duk_pcompile(ctx, DUK_COMPILE_FUNCTION) != 0) {
+      fprintf(stderr, "lode: stdlib module %s does not compile: %s\n", name,
+              duk_safe_to_string(ctx, -1));
+      abort();
+    }
+    return 0;
+  }
+  return -1;
+}

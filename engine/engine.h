@@ -1,0 +1,102 @@
+/*
+ * engine.h — the Duktape embedding shared by engine/ and modules/
+ * (layer: engine/).
+ *
+ * One Duktape heap per process, on the loop thread. C holds JS values by
+ * numeric id in the stash (lode_js_ref), never by heap pointer. Every call
+ * from C into JS that is a callback from the loop goes through
+ * lode_js_call: it runs the callback, then drains the nextTick queue and
+ * the microtask queue (Node's order), and routes an uncaught error to
+ * process 'uncaughtException' or prints it and exits.
+ */
+#ifndef LODE_ENGINE_ENGINE_H
+#define LODE_ENGINE_ENGINE_H
+
+#include "duktape.h"
+#include "lode.h"
+
+typedef struct lode_engine_s {
+  duk_context* ctx;
+  lode_loop_t* loop;
+  int argc;
+  char** argv;
+  int exec_argc;  /* lode's own options (process.execArgv) */
+  char** exec_argv;
+  int call_depth; /* nested lode_js_call; ticks drain at depth 0 only */
+  int in_fatal;
+  /* Shared with JS (a Uint8Array owned by the task queue module):
+   * [0] nextTick queued, [1] microtask queued, [2] rejection to report. */
+  unsigned char* tick_info;
+  int run_ticks_ref;       /* the JS function that drains both queues */
+  int fatal_exception_ref; /* process._fatalException */
+} lode_engine_t;
+
+/* The engine owning ctx. */
+lode_engine_t* lode_engine_get(duk_context* ctx);
+
+/* ---- references from C to JS values (stash by id) ---- */
+
+/* Keeps the value at idx alive; returns its id (> 0). */
+int lode_js_ref(duk_context* ctx, duk_idx_t idx);
+/* Pushes the value for id (undefined for 0 or a released id). */
+void lode_js_push_ref(duk_context* ctx, int id);
+/* Releases id (0 is ignored). */
+void lode_js_unref(duk_context* ctx, int id);
+
+/* ---- calling JS from loop callbacks ---- */
+
+/* Stack: [... func this arg1..argN] → [... result]. Calls func, then
+ * drains nextTick and microtasks (at the outermost level). An error is
+ * routed as uncaught (and the result is undefined). Returns 0, or -1 when
+ * the call threw. */
+int lode_js_call(duk_context* ctx, duk_idx_t nargs);
+
+/* Routes the error at idx as uncaught: process._fatalException, else
+ * print and exit(1). Returns when a handler took it. */
+void lode_js_fatal(duk_context* ctx, duk_idx_t idx);
+
+/* Drains nextTick and microtask queues now (no-op inside a JS call). */
+void lode_js_run_ticks(duk_context* ctx);
+
+/* ---- errors with Node's fields ---- */
+
+/* Pushes an Error for lode code err: message "ENOENT: no such file or
+ * directory, open 'x'" (syscall and path optional), with code, errno,
+ * syscall, path, dest. */
+void lode_js_push_error(duk_context* ctx, int err, const char* syscall,
+                        const char* path, const char* dest);
+/* Pushes that error and throws it. */
+duk_ret_t lode_js_throw_error(duk_context* ctx, int err, const char* syscall,
+                              const char* path, const char* dest);
+/* Throws TypeError with code ERR_INVALID_ARG_TYPE and Node's message. */
+duk_ret_t lode_js_throw_type(duk_context* ctx, const char* name,
+                             const char* expected, duk_idx_t actual);
+
+/* ---- native bindings (internalBinding(name)) ---- */
+
+typedef void (*lode_binding_init_fn)(duk_context* ctx); /* pushes object */
+typedef struct {
+  const char* name;
+  lode_binding_init_fn init;
+} lode_binding_t;
+
+/* Sets properties from a NULL-terminated list of functions on the object
+ * at the stack top. */
+void lode_js_put_functions(duk_context* ctx, const duk_function_list_entry* fns);
+
+/* The bindings, one C file each in modules/. */
+void lode_binding_util(duk_context* ctx);
+void lode_binding_timers(duk_context* ctx);
+void lode_binding_process(duk_context* ctx);
+void lode_binding_fs(duk_context* ctx);
+void lode_binding_os(duk_context* ctx);
+
+/* ---- the embedded stdlib ---- */
+
+/* Pushes the compiled module function for a stdlib name ("events",
+ * "internal/errors"), wrapped as function (exports, require, module,
+ * __filename, __dirname). Returns 0, or -1 (nothing pushed) when there
+ * is no such module. */
+int lode_js_push_native(duk_context* ctx, const char* name);
+
+#endif /* LODE_ENGINE_ENGINE_H */

@@ -1,0 +1,156 @@
+/*
+ * util.c — internalBinding('util'): what the JS bootstrap needs from the
+ * engine itself (layer: modules/).
+ *
+ *   setHooks(runTicks, fatalException, tickInfo)  C→JS entry points and
+ *                          the Uint8Array the task queues flag work in
+ *   compileFunction(source, filename, params)     a function compiled with
+ *                          the module wrapper's parameters (line numbers
+ *                          of the source are kept)
+ *   compileNative(name) / nativeNames()           the embedded stdlib
+ *   runInThisContext(source, filename)            global eval (-e, -p)
+ *   writeSync(fd, string|buffer)                  synchronous stdio writes
+ *   getErrorName(code) / getErrorMessage(code)    lode error names
+ */
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "natives.h"
+
+static duk_ret_t util_set_hooks(duk_context* ctx) {
+  lode_engine_t* eng = lode_engine_get(ctx);
+  duk_size_t size = 0;
+  void* p;
+
+  duk_require_function(ctx, 0);
+  duk_require_function(ctx, 1);
+  p = duk_require_buffer_data(ctx, 2, &size);
+  if (size < 3) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "tickInfo too small");
+  lode_js_unref(ctx, eng->run_ticks_ref);
+  lode_js_unref(ctx, eng->fatal_exception_ref);
+  eng->run_ticks_ref = lode_js_ref(ctx, 0);
+  eng->fatal_exception_ref = lode_js_ref(ctx, 1);
+  /* The buffer stays alive: keep a reference to it too. */
+  lode_js_ref(ctx, 2);
+  eng->tick_info = p;
+  return 0;
+}
+
+static duk_ret_t util_compile_function(duk_context* ctx) {
+  const char* src = duk_require_string(ctx, 0);
+  const char* filename = duk_require_string(ctx, 1);
+  const char* params = duk_get_string_default(
+      ctx, 2, "exports, require, module, __filename, __dirname");
+
+  /* A shebang line stays a line (so line numbers match) but not code. */
+  if (src[0] == '#' && src[1] == '!') {
+    duk_push_string(ctx, "//");
+    duk_push_string(ctx, src + 2);
+    duk_concat(ctx, 2);
+    src = duk_get_string(ctx, -1);
+  }
+  duk_push_sprintf(ctx, "function (%s) {", params);
+  duk_push_string(ctx, src);
+  duk_push_string(ctx, "\n}");
+  duk_concat(ctx, 3);
+  duk_push_string(ctx, filename);
+  duk_compile(ctx, DUK_COMPILE_FUNCTION); /* throws SyntaxError as is */
+  return 1;
+}
+
+static duk_ret_t util_compile_native(duk_context* ctx) {
+  if (lode_js_push_native(ctx, duk_require_string(ctx, 0)) != 0) return 0;
+  return 1;
+}
+
+static duk_ret_t util_native_names(duk_context* ctx) {
+  const lode_native_t* n;
+  duk_uarridx_t i = 0;
+  duk_push_array(ctx);
+  for (n = lode_natives; n->name != NULL; n++) {
+    duk_push_string(ctx, n->name);
+    duk_put_prop_index(ctx, -2, i++);
+  }
+  return 1;
+}
+
+static duk_ret_t util_run_in_this_context(duk_context* ctx) {
+  duk_require_string(ctx, 0);
+  duk_require_string(ctx, 1);
+  duk_dup(ctx, 0);
+  duk_dup(ctx, 1);
+  duk_compile(ctx, DUK_COMPILE_EVAL);
+  duk_call(ctx, 0);
+  return 1;
+}
+
+/* Writes everything, waiting with poll() when the fd is non-blocking
+ * (a shared pipe may have been made non-blocking by another process). */
+static int write_all(int fd, const char* p, size_t len) {
+  while (len > 0) {
+    ssize_t r = write(fd, p, len);
+    if (r >= 0) {
+      p += r;
+      len -= (size_t) r;
+      continue;
+    }
+    if (errno == EINTR) continue;
+    if (errno == EAGAIN) {
+      struct pollfd pfd;
+      pfd.fd = fd;
+      pfd.events = POLLOUT;
+      poll(&pfd, 1, -1);
+      continue;
+    }
+    return -errno;
+  }
+  return 0;
+}
+
+static duk_ret_t util_write_sync(duk_context* ctx) {
+  int fd = duk_require_int(ctx, 0);
+  const char* p;
+  duk_size_t len;
+  int err;
+
+  if (duk_is_string(ctx, 1)) {
+    p = duk_get_lstring(ctx, 1, &len);
+  } else {
+    p = duk_require_buffer_data(ctx, 1, &len);
+  }
+  err = write_all(fd, p, len);
+  /* EPIPE on stdout: the reader went away (e.g. `| head`); Node ignores
+   * it for console output too, so report it to the caller to decide. */
+  if (err != 0) return lode_js_throw_error(ctx, err, "write", NULL, NULL);
+  duk_push_number(ctx, (double) len);
+  return 1;
+}
+
+static duk_ret_t util_get_error_name(duk_context* ctx) {
+  duk_push_string(ctx, lode_err_name(duk_require_int(ctx, 0)));
+  return 1;
+}
+
+static duk_ret_t util_get_error_message(duk_context* ctx) {
+  duk_push_string(ctx, lode_strerror(duk_require_int(ctx, 0)));
+  return 1;
+}
+
+static const duk_function_list_entry util_functions[] = {
+    {"setHooks", util_set_hooks, 3},
+    {"compileFunction", util_compile_function, 3},
+    {"compileNative", util_compile_native, 1},
+    {"nativeNames", util_native_names, 0},
+    {"runInThisContext", util_run_in_this_context, 2},
+    {"writeSync", util_write_sync, 2},
+    {"getErrorName", util_get_error_name, 1},
+    {"getErrorMessage", util_get_error_message, 1},
+    {NULL, NULL, 0}};
+
+void lode_binding_util(duk_context* ctx) {
+  duk_push_object(ctx);
+  lode_js_put_functions(ctx, util_functions);
+}

@@ -1,0 +1,160 @@
+// internal/task_queues — the nextTick queue, the microtask queue and
+// unhandled-rejection tracking (layer: stdlib/).
+//
+// After every callback from the loop, C calls runTicks() when tickInfo
+// says there is work: [0] a nextTick is queued, [1] a microtask is queued,
+// [2] a rejection waits to be reported. Order, as Node: all nextTicks,
+// then all microtasks, again until both are empty; then rejections that
+// are still unhandled go to process 'unhandledRejection', or (Node 20's
+// default "throw" mode) are raised as uncaught exceptions.
+'use strict';
+
+var tickInfo = new Uint8Array(3);
+var ticks = [];
+var tickHead = 0;
+var micro = [];
+var microHead = 0;
+var pendingRejections = [];
+var kRejection = typeof Symbol === 'function' ? Symbol('lode.rejection') : '__lodeRejection';
+
+var ERR_INVALID_ARG_TYPE = null;
+
+function invalidCallback(value) {
+  if (ERR_INVALID_ARG_TYPE === null) {
+    ERR_INVALID_ARG_TYPE = require('internal/errors').codes.ERR_INVALID_ARG_TYPE;
+  }
+  return ERR_INVALID_ARG_TYPE('callback', 'Function', value);
+}
+
+function nextTick(callback) {
+  var args, i;
+  if (typeof callback !== 'function') throw invalidCallback(callback);
+  if (process._exiting) return;
+  if (arguments.length > 1) {
+    args = new Array(arguments.length - 1);
+    for (i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
+  }
+  ticks.push({ callback: callback, args: args });
+  tickInfo[0] = 1;
+}
+
+function enqueueMicrotask(fn) {
+  micro.push(fn);
+  tickInfo[1] = 1;
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') throw invalidCallback(callback);
+  enqueueMicrotask(callback);
+}
+
+// A throw leaves the queue consistent (the head has moved past the failed
+// job) and the flag set, so C resumes draining after the error is routed.
+function runMicrotasks() {
+  var fn;
+  while (microHead < micro.length) {
+    fn = micro[microHead];
+    micro[microHead++] = undefined;
+    fn();
+  }
+  micro = [];
+  microHead = 0;
+  tickInfo[1] = 0;
+}
+
+function runTickQueue() {
+  var t;
+  while (tickHead < ticks.length) {
+    t = ticks[tickHead];
+    ticks[tickHead++] = undefined;
+    if (t.args === undefined) t.callback();
+    else t.callback.apply(undefined, t.args);
+  }
+  ticks = [];
+  tickHead = 0;
+  tickInfo[0] = 0;
+}
+
+function runTicks() {
+  do {
+    runTickQueue();
+    runMicrotasks();
+  } while (tickHead < ticks.length || processPromiseRejections());
+}
+
+// Promise hooks: 'unhandled' when a promise is rejected without a
+// handler, 'handled' when one is attached later.
+function rejectionTracker(type, promise, reason) {
+  var entry;
+  if (type === 'unhandled') {
+    entry = { promise: promise, reason: reason, handled: false, reported: false };
+    try {
+      Object.defineProperty(promise, kRejection, { value: entry, configurable: true });
+    } catch (e) { /* frozen promise: it cannot be marked handled later */ }
+    pendingRejections.push(entry);
+    tickInfo[2] = 1;
+  } else if (type === 'handled') {
+    entry = promise[kRejection];
+    if (entry === undefined) return;
+    entry.handled = true;
+    if (entry.reported) {
+      nextTick(function () { process.emit('rejectionHandled', promise); });
+    }
+  }
+}
+
+function unhandledRejectionError(reason) {
+  var util, err, text;
+  if (reason instanceof Error) return reason;
+  util = require('util');
+  text = typeof reason === 'string' ? reason : util.inspect(reason);
+  err = new Error('This error originated either by throwing inside of an async ' +
+    'function without a catch block, or by rejecting a promise which was not ' +
+    'handled with .catch(). The promise rejected with the reason "' + text + '".');
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  return err;
+}
+
+// Returns true when something was reported (more ticks may be queued).
+function processPromiseRejections() {
+  var list, i, e, any = false;
+  while (pendingRejections.length > 0) {
+    list = pendingRejections;
+    pendingRejections = [];
+    for (i = 0; i < list.length; i++) {
+      e = list[i];
+      if (e.handled) continue;
+      e.reported = true;
+      any = true;
+      if (!process.emit('unhandledRejection', e.reason, e.promise)) {
+        // Keep the rest for the next round, then raise this one.
+        pendingRejections = list.slice(i + 1).concat(pendingRejections);
+        tickInfo[2] = pendingRejections.length > 0 ? 1 : 0;
+        process._lodeRejectionOrigin = true;
+        throw unhandledRejectionError(e.reason);
+      }
+    }
+  }
+  tickInfo[2] = 0;
+  return any;
+}
+
+// Run queued ticks now, from inside a loop callback (timers do this
+// between two timer callbacks, as Node does).
+function runNextTicks() {
+  if (tickInfo[0] === 0 && tickInfo[2] === 0) {
+    if (tickInfo[1] !== 0) runMicrotasks();
+    return;
+  }
+  runTicks();
+}
+
+module.exports = {
+  tickInfo: tickInfo,
+  nextTick: nextTick,
+  enqueueMicrotask: enqueueMicrotask,
+  queueMicrotask: queueMicrotask,
+  runTicks: runTicks,
+  runNextTicks: runNextTicks,
+  rejectionTracker: rejectionTracker
+};

@@ -1,0 +1,449 @@
+// timers — setTimeout, setInterval, setImmediate and their clear*, with
+// Timeout/Immediate objects (ref, unref, hasRef, refresh, close).
+// Layer: stdlib/, over internalBinding('timers').
+//
+// Node's design, rebuilt: timers with the same duration share one list
+// (ordered by start time, so the head expires first); the lists sit in a
+// small binary heap by expiry; C arms one loop timer for the earliest
+// expiry. Inserting is O(1) for a known duration, which is what makes a
+// million timers cheap. Between two timer callbacks, and between two
+// immediates, queued nextTicks and microtasks run, as in Node.
+'use strict';
+
+var binding = internalBinding('timers');
+var taskQueues = require('internal/task_queues');
+var errors = require('internal/errors');
+
+var TIMEOUT_MAX = 2147483647;
+var lists = {};          // duration -> list
+var heap = [];           // lists by expiry
+var nextExpiry = Infinity;
+var refCount = 0;        // referenced, active timeouts
+var timerListId = 0;
+var nextTimerId = 1;
+var knownTimersById = {};
+
+// ---- the heap of lists ----
+
+function heapLess(a, b) {
+  return a.expiry < b.expiry || (a.expiry === b.expiry && a.id < b.id);
+}
+
+function heapUp(i) {
+  var item = heap[i], parent;
+  while (i > 0) {
+    parent = (i - 1) >> 1;
+    if (!heapLess(item, heap[parent])) break;
+    heap[i] = heap[parent];
+    heap[i].heapIndex = i;
+    i = parent;
+  }
+  heap[i] = item;
+  item.heapIndex = i;
+}
+
+function heapDown(i) {
+  var item = heap[i], n = heap.length, l, r, m;
+  for (;;) {
+    l = 2 * i + 1;
+    r = l + 1;
+    m = i;
+    if (l < n && heapLess(heap[l], m === i ? item : heap[m])) m = l;
+    if (r < n && heapLess(heap[r], m === i ? item : heap[m])) m = r;
+    if (m === i) break;
+    heap[i] = heap[m];
+    heap[i].heapIndex = i;
+    i = m;
+  }
+  heap[i] = item;
+  item.heapIndex = i;
+}
+
+function heapRemove(list) {
+  var i = list.heapIndex, last = heap.pop();
+  if (last !== list) {
+    heap[i] = last;
+    last.heapIndex = i;
+    heapUp(i);
+    heapDown(last.heapIndex);
+  }
+}
+
+// ---- linked lists: a list object is its own sentinel ----
+
+function listAppend(list, item) {
+  item._idleNext = list;
+  item._idlePrev = list._idlePrev;
+  list._idlePrev._idleNext = item;
+  list._idlePrev = item;
+}
+
+function listRemove(item) {
+  if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+  if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+  item._idleNext = null;
+  item._idlePrev = null;
+}
+
+function TimersList(expiry, msecs) {
+  this._idleNext = this;
+  this._idlePrev = this;
+  this.expiry = expiry;
+  this.id = timerListId++;
+  this.msecs = msecs;
+  this.heapIndex = -1;
+}
+
+// ---- Timeout ----
+
+function Timeout(callback, after, args, isRepeat, isRefed) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(after + ' does not fit into a 32-bit signed integer.' +
+        '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+    }
+    after = 1;
+  }
+  this._idleTimeout = after;
+  this._idlePrev = this;
+  this._idleNext = this;
+  this._idleStart = null;
+  this._onTimeout = callback;
+  this._timerArgs = args;
+  this._repeat = isRepeat ? after : null;
+  this._destroyed = false;
+  this._refed = isRefed;
+  this._id = -1;
+  if (isRefed) incRefCount();
+}
+
+function incRefCount() {
+  if (refCount++ === 0) binding.toggleTimerRef(true);
+}
+
+function decRefCount() {
+  if (--refCount === 0) binding.toggleTimerRef(false);
+}
+
+function insert(item, msecs, start) {
+  var list, expiry;
+  if (start === undefined) start = binding.getLoopTime();
+  item._idleStart = start;
+  list = lists[msecs];
+  if (list === undefined) {
+    expiry = start + msecs;
+    list = lists[msecs] = new TimersList(expiry, msecs);
+    heap.push(list);
+    heapUp(heap.length - 1);
+    if (nextExpiry > expiry) {
+      binding.scheduleTimer(msecs);
+      nextExpiry = expiry;
+    }
+  }
+  listAppend(list, item);
+}
+
+function unenroll(item) {
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item._refed) decRefCount();
+  if (item._id !== -1) {
+    delete knownTimersById[item._id];
+    item._id = -1;
+  }
+  if (item._idleNext) {
+    listRemove(item);
+    cleanupEmptyList(item._idleTimeout);
+  }
+  item._idleTimeout = -1;
+}
+
+Timeout.prototype.unref = function unref() {
+  if (this._refed) {
+    this._refed = false;
+    if (!this._destroyed) decRefCount();
+  }
+  return this;
+};
+
+Timeout.prototype.ref = function ref() {
+  if (!this._refed) {
+    this._refed = true;
+    if (!this._destroyed) incRefCount();
+  }
+  return this;
+};
+
+Timeout.prototype.hasRef = function hasRef() {
+  return this._refed;
+};
+
+Timeout.prototype.refresh = function refresh() {
+  if (this._destroyed) return this;
+  if (this._idleNext) listRemove(this);
+  cleanupEmptyList(this._idleTimeout);
+  insert(this, this._idleTimeout);
+  return this;
+};
+
+Timeout.prototype.close = function close() {
+  clearTimeout(this);
+  return this;
+};
+
+function timerId(t) {
+  if (t._id === -1) {
+    t._id = nextTimerId++;
+    knownTimersById[t._id] = t;
+  }
+  return t._id;
+}
+
+Timeout.prototype.valueOf = function valueOf() {
+  return timerId(this);
+};
+
+if (typeof Symbol === 'function' && Symbol.toPrimitive) {
+  Timeout.prototype[Symbol.toPrimitive] = function () {
+    return timerId(this);
+  };
+}
+
+function cleanupEmptyList(msecs) {
+  var list = lists[msecs];
+  if (list !== undefined && list._idleNext === list) {
+    delete lists[msecs];
+    heapRemove(list);
+  }
+}
+
+// Called by C when the loop timer fires. Returns the next expiry: 0 for
+// none, positive when something keeps the loop alive, negative if not.
+function processTimers(now) {
+  var list;
+  nextExpiry = Infinity;
+  while (heap.length > 0) {
+    list = heap[0];
+    if (list.expiry > now) {
+      nextExpiry = list.expiry;
+      return refCount > 0 ? nextExpiry : -nextExpiry;
+    }
+    listOnTimeout(list, now);
+  }
+  return 0;
+}
+
+function listOnTimeout(list, now) {
+  var msecs = list.msecs, ranAtLeastOne = false, timer, diff, start, args;
+  while ((timer = list._idleNext) !== list) {
+    diff = now - timer._idleStart;
+    if (diff < msecs) {
+      list.expiry = Math.max(timer._idleStart + msecs, now + 1);
+      list.id = timerListId++;
+      heapDown(0);
+      return;
+    }
+    if (ranAtLeastOne) taskQueues.runNextTicks();
+    else ranAtLeastOne = true;
+
+    listRemove(timer);
+    if (!timer._onTimeout) {
+      if (!timer._destroyed) {
+        timer._destroyed = true;
+        if (timer._refed) decRefCount();
+      }
+      continue;
+    }
+    start = timer._repeat ? binding.getLoopTime() : undefined;
+    args = timer._timerArgs;
+    try {
+      if (args === undefined) timer._onTimeout();
+      else timer._onTimeout.apply(timer, args);
+    } finally {
+      if (timer._repeat && timer._idleTimeout !== -1) {
+        timer._idleTimeout = timer._repeat;
+        insert(timer, timer._idleTimeout, start);
+      } else if (!timer._idleNext && !timer._idlePrev && !timer._destroyed) {
+        timer._destroyed = true;
+        if (timer._refed) decRefCount();
+        if (timer._id !== -1) delete knownTimersById[timer._id];
+      }
+    }
+  }
+  if (list === lists[msecs]) {
+    delete lists[msecs];
+    heapRemove(list);
+  }
+}
+
+function validateCallback(callback) {
+  if (typeof callback !== 'function') {
+    throw errors.codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+}
+
+function collectArgs(args, from) {
+  var i, out;
+  if (args.length <= from) return undefined;
+  out = new Array(args.length - from);
+  for (i = from; i < args.length; i++) out[i - from] = args[i];
+  return out;
+}
+
+function setTimeout(callback, after) {
+  var t;
+  validateCallback(callback);
+  t = new Timeout(callback, after, collectArgs(arguments, 2), false, true);
+  insert(t, t._idleTimeout);
+  return t;
+}
+
+function setInterval(callback, repeat) {
+  var t;
+  validateCallback(callback);
+  t = new Timeout(callback, repeat, collectArgs(arguments, 2), true, true);
+  insert(t, t._idleTimeout);
+  return t;
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    var known = knownTimersById[timer];
+    if (known !== undefined) {
+      known._onTimeout = null;
+      unenroll(known);
+    }
+  }
+}
+
+// ---- immediates ----
+
+var immediateHead = null;
+var immediateTail = null;
+var immediateRefCount = 0;
+
+function Immediate(callback, args) {
+  this._idleNext = null;
+  this._idlePrev = null;
+  this._onImmediate = callback;
+  this._argv = args;
+  this._destroyed = false;
+  this._refed = true;
+  if (immediateRefCount++ === 0) binding.toggleImmediateRef(true);
+  if (immediateTail === null) {
+    immediateHead = immediateTail = this;
+    binding.setImmediatePending(true);
+  } else {
+    immediateTail._idleNext = this;
+    this._idlePrev = immediateTail;
+    immediateTail = this;
+  }
+}
+
+Immediate.prototype.ref = function ref() {
+  if (!this._refed) {
+    this._refed = true;
+    if (!this._destroyed && immediateRefCount++ === 0) binding.toggleImmediateRef(true);
+  }
+  return this;
+};
+
+Immediate.prototype.unref = function unref() {
+  if (this._refed) {
+    this._refed = false;
+    if (!this._destroyed && --immediateRefCount === 0) binding.toggleImmediateRef(false);
+  }
+  return this;
+};
+
+Immediate.prototype.hasRef = function hasRef() {
+  return this._refed;
+};
+
+function immediateUnlink(imm) {
+  if (imm._idlePrev) imm._idlePrev._idleNext = imm._idleNext;
+  else if (immediateHead === imm) immediateHead = imm._idleNext;
+  if (imm._idleNext) imm._idleNext._idlePrev = imm._idlePrev;
+  else if (immediateTail === imm) immediateTail = imm._idlePrev;
+  imm._idleNext = imm._idlePrev = null;
+  if (immediateHead === null) binding.setImmediatePending(false);
+}
+
+function immediateDone(imm) {
+  imm._destroyed = true;
+  if (imm._refed && --immediateRefCount === 0) binding.toggleImmediateRef(false);
+}
+
+// Runs the immediates queued before this check phase began; ones queued
+// by them wait for the next turn.
+function processImmediate() {
+  var last = immediateTail, imm, ran = false;
+  while (immediateHead !== null) {
+    imm = immediateHead;
+    if (ran) taskQueues.runNextTicks();
+    ran = true;
+    immediateUnlink(imm);
+    if (!imm._destroyed) {
+      immediateDone(imm);
+      if (imm._argv === undefined) imm._onImmediate();
+      else imm._onImmediate.apply(imm, imm._argv);
+    }
+    if (imm === last) break;
+  }
+}
+
+function setImmediate(callback) {
+  validateCallback(callback);
+  return new Immediate(callback, collectArgs(arguments, 1));
+}
+
+function clearImmediate(imm) {
+  if (!imm || imm._destroyed || !(imm instanceof Immediate)) return;
+  immediateDone(imm);
+  imm._onImmediate = null;
+  immediateUnlink(imm);
+}
+
+binding.setup(processTimers, processImmediate);
+
+// util.promisify(setTimeout) / (setImmediate) give promise forms, as Node.
+var promisifyCustom = typeof Symbol === 'function' ? Symbol['for']('nodejs.util.promisify.custom') : null;
+
+function promisesSetTimeout(after, value) {
+  return new Promise(function (resolve) {
+    setTimeout(resolve, after, value);
+  });
+}
+
+function promisesSetImmediate(value) {
+  return new Promise(function (resolve) {
+    setImmediate(resolve, value);
+  });
+}
+
+if (promisifyCustom) {
+  Object.defineProperty(setTimeout, promisifyCustom, { value: promisesSetTimeout, configurable: true });
+  Object.defineProperty(setImmediate, promisifyCustom, { value: promisesSetImmediate, configurable: true });
+}
+
+module.exports = {
+  setTimeout: setTimeout,
+  clearTimeout: clearTimeout,
+  setInterval: setInterval,
+  clearInterval: clearTimeout,
+  setImmediate: setImmediate,
+  clearImmediate: clearImmediate,
+  Timeout: Timeout,
+  Immediate: Immediate,
+  promises: {
+    setTimeout: promisesSetTimeout,
+    setImmediate: promisesSetImmediate
+  },
+  _unrefActive: function () {}
+};
