@@ -105,9 +105,18 @@ $(DUK_OBJ): $(DUK_DIR)/duk_config.h
 $(ENGINE_OBJ): $(DUK_DIR)/duk_config.h
 $(ENGINE_OBJ): CFLAGS_LODE += -I$(DUK_DIR) -Iengine
 
-$(BUILD)/tools/js2c: tools/js2c.c
+# BYTECODE=1 (the default) embeds Duktape bytecode compiled at build time,
+# so start-up parses nothing; BYTECODE=0 embeds the source text.
+BYTECODE ?= 1
+ifeq ($(BYTECODE),1)
+$(BUILD)/tools/js2c: tools/js2c.c engine/natives.h $(DUK_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c99 -O1 $(SANFLAGS) -Wall -Wextra -Werror -DLODE_JS2C_BYTECODE -I$(DUK_DIR) -o $@ $< $(DUK_OBJ) -lm
+else
+$(BUILD)/tools/js2c: tools/js2c.c engine/natives.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c99 -O1 -Wall -Wextra -Werror -o $@ $<
+endif
 
 $(BUILD)/gen/natives.c: $(STDLIB_JS) $(BUILD)/tools/js2c
 	@mkdir -p $(dir $@)

@@ -282,17 +282,21 @@ void lode_js_put_functions(duk_context* ctx,
 
 /* ---- the embedded stdlib ---- */
 
-static const char wrapper_head[] =
-    "function (exports, require, module, __filename, __dirname, "
-    "internalBinding) {";
-
 int lode_js_push_native(duk_context* ctx, const char* name) {
   const lode_native_t* n;
   for (n = lode_natives; n->name != NULL; n++) {
     if (strcmp(n->name, name) != 0) continue;
-    duk_push_string(ctx, wrapper_head);
+    if (lode_natives_are_bytecode) {
+      /* Compiled at build time: load without parsing. The bytecode is
+       * copied into the heap (duk_load_function reads a buffer value). */
+      void* p = duk_push_fixed_buffer(ctx, (duk_size_t) n->length);
+      memcpy(p, n->source, (size_t) n->length);
+      duk_load_function(ctx);
+      return 0;
+    }
+    duk_push_string(ctx, LODE_NATIVE_WRAPPER_HEAD);
     duk_push_lstring(ctx, n->source, (duk_size_t) n->length);
-    duk_push_string(ctx, "\n}");
+    duk_push_string(ctx, LODE_NATIVE_WRAPPER_TAIL);
     duk_concat(ctx, 3);
     duk_push_sprintf(ctx, "lode:%s", name);
     /* [ ... source filename ] → [ ... function ]; a syntax error in the
@@ -305,4 +309,89 @@ int lode_js_push_native(duk_context* ctx, const char* name) {
     return 0;
   }
   return -1;
+}
+
+/* ---- bytes ---- */
+
+void* lode_js_push_buffer(duk_context* ctx, size_t len) {
+  void* data = duk_push_fixed_buffer(ctx, len);
+  duk_push_buffer_object(ctx, -1, 0, len, DUK_BUFOBJ_UINT8ARRAY);
+  duk_remove(ctx, -2);
+  duk_push_heap_stash(ctx);
+  if (duk_get_prop_string(ctx, -1, "bufferPrototype")) {
+    duk_set_prototype(ctx, -3); /* [ ... buf stash ] */
+    duk_pop(ctx);
+  } else {
+    duk_pop_2(ctx);
+  }
+  return data;
+}
+
+void* lode_js_get_bytes(duk_context* ctx, duk_idx_t idx, size_t* len) {
+  duk_size_t n = 0;
+  void* p;
+  if (!duk_is_buffer_data(ctx, idx)) {
+    *len = 0;
+    return NULL;
+  }
+  p = duk_get_buffer_data(ctx, idx, &n);
+  *len = (size_t) n;
+  return p;
+}
+
+/* A CESU-8 surrogate: ED A0..BF xx. */
+static int is_surrogate(const unsigned char* p, const unsigned char* end) {
+  return end - p >= 3 && p[0] == 0xed && p[1] >= 0xa0;
+}
+
+const char* lode_js_utf8(duk_context* ctx, duk_idx_t idx, size_t* len) {
+  duk_size_t n;
+  const unsigned char* s;
+  const unsigned char *p, *end;
+  unsigned char* out;
+  unsigned char* o;
+
+  idx = duk_normalize_index(ctx, idx);
+  s = (const unsigned char*) duk_get_lstring(ctx, idx, &n);
+  if (s == NULL) {
+    *len = 0;
+    return NULL;
+  }
+  end = s + n;
+  for (p = s; p < end; p++)
+    if (*p == 0xed && is_surrogate(p, end)) break;
+  if (p == end) {
+    *len = (size_t) n;
+    return (const char*) s;
+  }
+  /* Joining a pair shrinks 6 bytes to 4; U+FFFD is as long as a lone
+   * surrogate, so n bytes always suffice. */
+  out = duk_push_fixed_buffer(ctx, n);
+  memcpy(out, s, (size_t) (p - s));
+  o = out + (p - s);
+  while (p < end) {
+    if (is_surrogate(p, end)) {
+      unsigned hi = ((unsigned) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+      hi |= 0xd000;
+      if (hi < 0xdc00 && is_surrogate(p + 3, end) && p[4] >= 0xb0) {
+        unsigned lo = 0xd000 | ((unsigned) (p[4] & 0x3f) << 6) | (p[5] & 0x3f);
+        unsigned cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+        *o++ = (unsigned char) (0xf0 | (cp >> 18));
+        *o++ = (unsigned char) (0x80 | ((cp >> 12) & 0x3f));
+        *o++ = (unsigned char) (0x80 | ((cp >> 6) & 0x3f));
+        *o++ = (unsigned char) (0x80 | (cp & 0x3f));
+        p += 6;
+      } else {
+        *o++ = 0xef;
+        *o++ = 0xbf;
+        *o++ = 0xbd;
+        p += 3;
+      }
+    } else {
+      *o++ = *p++;
+    }
+  }
+  *len = (size_t) (o - out);
+  duk_replace(ctx, idx);
+  return (const char*) out;
 }

@@ -72,6 +72,21 @@ duk_ret_t lode_js_throw_error(duk_context* ctx, int err, const char* syscall,
 duk_ret_t lode_js_throw_type(duk_context* ctx, const char* name,
                              const char* expected, duk_idx_t actual);
 
+/* ---- bytes ---- */
+
+/* Pushes a new Buffer (a Uint8Array with Buffer.prototype once the buffer
+ * module registered it) of len bytes; returns its data (uninitialized). */
+void* lode_js_push_buffer(duk_context* ctx, size_t len);
+/* The bytes of a Buffer, typed array, DataView or ArrayBuffer at idx, or
+ * NULL (with *len 0) when it is none of those. */
+void* lode_js_get_bytes(duk_context* ctx, duk_idx_t idx, size_t* len);
+/* The UTF-8 bytes of the string at idx. Duktape keeps characters above
+ * U+FFFF as CESU-8 surrogate pairs: those are joined, and lone
+ * surrogates become U+FFFD, as Node encodes. When conversion is needed
+ * the value at idx is replaced by a buffer holding the result; the
+ * pointer is valid while that value stays on the stack. */
+const char* lode_js_utf8(duk_context* ctx, duk_idx_t idx, size_t* len);
+
 /* ---- native bindings (internalBinding(name)) ---- */
 
 typedef void (*lode_binding_init_fn)(duk_context* ctx); /* pushes object */
@@ -89,7 +104,10 @@ void lode_binding_util(duk_context* ctx);
 void lode_binding_timers(duk_context* ctx);
 void lode_binding_process(duk_context* ctx);
 void lode_binding_fs(duk_context* ctx);
+void lode_binding_buffer(duk_context* ctx);
 void lode_binding_os(duk_context* ctx);
+void lode_binding_stream_wrap(duk_context* ctx);
+void lode_binding_dns(duk_context* ctx);
 
 /* ---- the embedded stdlib ---- */
 

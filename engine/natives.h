@@ -7,11 +7,20 @@
 
 typedef struct {
   const char* name;   /* "events", "internal/errors" */
-  const char* source; /* the file's bytes, NUL-terminated */
+  const char* source; /* the file's bytes, or Duktape bytecode */
   int length;
 } lode_native_t;
 
 /* Ends with an entry whose name is NULL. */
 extern const lode_native_t lode_natives[];
+/* Non-zero when the table holds bytecode of the wrapped modules. */
+extern const int lode_natives_are_bytecode;
+
+/* Every stdlib module is compiled as this function (at build time for
+ * bytecode, at run time for source). */
+#define LODE_NATIVE_WRAPPER_HEAD                                              \
+  "function (exports, require, module, __filename, __dirname, "               \
+  "internalBinding) {"
+#define LODE_NATIVE_WRAPPER_TAIL "\n}"
 
 #endif /* LODE_ENGINE_NATIVES_H */

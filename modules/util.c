@@ -11,6 +11,7 @@
  *   runInThisContext(source, filename)            global eval (-e, -p)
  *   writeSync(fd, string|buffer)                  synchronous stdio writes
  *   getErrorName(code) / getErrorMessage(code)    lode error names
+ *   setBufferPrototype(proto)                     for Buffers made in C
  */
 #include <errno.h>
 #include <poll.h>
@@ -139,7 +140,17 @@ static duk_ret_t util_get_error_message(duk_context* ctx) {
   return 1;
 }
 
+/* setBufferPrototype(proto): Buffers made in C get this prototype. */
+static duk_ret_t util_set_buffer_prototype(duk_context* ctx) {
+  duk_require_object(ctx, 0);
+  duk_push_heap_stash(ctx);
+  duk_dup(ctx, 0);
+  duk_put_prop_string(ctx, -2, "bufferPrototype");
+  return 0;
+}
+
 static const duk_function_list_entry util_functions[] = {
+    {"setBufferPrototype", util_set_buffer_prototype, 1},
     {"setHooks", util_set_hooks, 3},
     {"compileFunction", util_compile_function, 3},
     {"compileNative", util_compile_native, 1},
