@@ -48,7 +48,10 @@ static duk_ret_t internal_binding(duk_context* ctx) {
       {"timers", lode_binding_timers},
       {"process", lode_binding_process},
       {"fs", lode_binding_fs},
+      {"buffer", lode_binding_buffer},
       {"os", lode_binding_os},
+      {"stream_wrap", lode_binding_stream_wrap},
+      {"dns", lode_binding_dns},
       {NULL, NULL}};
   const char* name = duk_require_string(ctx, 0);
   const lode_binding_t* b;

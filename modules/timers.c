@@ -38,7 +38,13 @@ static void on_timer(lode_timer_t* t) {
   lode_js_push_ref(ctx, process_timers_ref);
   duk_push_undefined(ctx);
   duk_push_number(ctx, (double) lode_now(loop));
-  lode_js_call(ctx, 1);
+  if (lode_js_call(ctx, 1) != 0) {
+    /* A timer callback threw and an 'uncaughtException' listener took
+     * it: the timers after it in the same run are still due. */
+    duk_pop(ctx);
+    lode_timer_start(t, on_timer, 1, 0);
+    return;
+  }
   next = duk_get_number_default(ctx, -1, 0);
   duk_pop(ctx);
   if (next != 0 && !lode_is_active((lode_handle_t*) t)) {

@@ -113,8 +113,14 @@ process.env = new Proxy({}, {
     if (typeof key === 'string') processBinding.unsetenv(key);
     return true;
   },
-  ownKeys: function () {
-    return processBinding.envKeys();
+  // Duktape's Object.keys and for-in keep only the trap's keys that the
+  // target itself has, so mirror the environment's names onto the target
+  // (values still come from the get trap, so they stay live).
+  ownKeys: function (target) {
+    var keys = processBinding.envKeys(), old = Object.keys(target), i;
+    for (i = 0; i < old.length; i++) delete target[old[i]];
+    for (i = 0; i < keys.length; i++) target[keys[i]] = true;
+    return keys;
   },
   getOwnPropertyDescriptor: function (target, key) {
     var v = typeof key === 'string' ? processBinding.getenv(key) : undefined;
@@ -333,8 +339,11 @@ defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
 defineLazyGlobal('console', function () { return nativeRequire('console'); });
 defineLazyGlobal('URL', function () { return nativeRequire('url').URL; });
 defineLazyGlobal('URLSearchParams', function () { return nativeRequire('url').URLSearchParams; });
+// Buffer is loaded now: C makes Buffers (socket reads, fs) and needs its
+// prototype.
 if (utilBinding.nativeNames().indexOf('buffer') !== -1) {
-  defineLazyGlobal('Buffer', function () { return nativeRequire('buffer').Buffer; });
+  defineGlobal('Buffer', nativeRequire('buffer').Buffer);
+  utilBinding.setBufferPrototype(global.Buffer.prototype);
 }
 
 // ---- entry points for C ----
