@@ -126,4 +126,19 @@ int test_timeout_mult(void);
 /* Whether IPv6 loopback works here (tests skip when it does not). */
 int test_can_ipv6(void);
 
+/* Runs single turns of loop until cond holds; fails if the loop runs dry
+ * first (the event it waits for can no longer happen). */
+#define RUN_LOOP_UNTIL(loop, cond)                                            \
+  do {                                                                        \
+    while (!(cond)) {                                                         \
+      if (lode_run((loop), LODE_RUN_ONCE) == 0 && !(cond))                    \
+        TEST_FAIL_("loop ended before `%s`", #cond);                          \
+    }                                                                         \
+  } while (0)
+
+/* An alloc_cb handing out one shared 64 KiB buffer, for read callbacks
+ * that inspect or count the bytes before returning. */
+extern char test_slab[65536];
+void test_slab_alloc(lode_handle_t* h, size_t size, lode_buf_t* buf);
+
 #endif /* LODE_TEST_TASK_H */

@@ -41,11 +41,16 @@ static void cap_read(lode_stream_t* s, lode_ssize_t n, const lode_buf_t* buf) {
   }
 }
 
+/* As input: leave the child's stdin open (and silent) until it exits. */
+static const char keep_stdin_open[] = "";
+
 static void on_exit_cb(lode_process_t* p, int64_t status, int sig) {
   run_t* r = p->data;
   r->exit_status = status;
   r->term_signal = sig;
   r->exited = 1;
+  if (!lode_is_closing((lode_handle_t*) &r->in))
+    lode_close((lode_handle_t*) &r->in, NULL);
   lode_close((lode_handle_t*) p, NULL);
 }
 
@@ -91,7 +96,9 @@ static int run_lode(run_t* r, const char* input, const char* const* args) {
   ASSERT_OK(lode_spawn(&loop, &proc, &opts));
   ASSERT_OK(lode_read_start((lode_stream_t*) &r->out.pipe, cap_alloc, cap_read));
   ASSERT_OK(lode_read_start((lode_stream_t*) &r->err.pipe, cap_alloc, cap_read));
-  if (input != NULL) {
+  if (input == keep_stdin_open) {
+    /* closed by on_exit_cb */
+  } else if (input != NULL) {
     r->input = lode_buf_init((char*) input, (unsigned int) strlen(input));
     ASSERT_OK(lode_write(&r->write_req, (lode_stream_t*) &r->in, &r->input, 1, on_written));
   } else {
@@ -197,5 +204,32 @@ TEST_IMPL(cli_uncaught_error_prints_source_line) {
   ASSERT_NOT_NULL(strstr(r.err.data, "throws.js:2"));
   ASSERT_NOT_NULL(strstr(r.err.data, "throw new Error('boom here');"));
   ASSERT_NOT_NULL(strstr(r.err.data, "Error: boom here"));
+  return 0;
+}
+
+TEST_IMPL(cli_process_stdin_stream) {
+  run_t r;
+  /* 100 KiB through a pipe: several reads, setEncoding, 'end'. */
+  static char input[100 * 1024 + 1];
+  size_t i;
+  for (i = 0; i < sizeof(input) - 1; i++) input[i] = (char) ('a' + i % 26);
+  input[sizeof(input) - 1] = '\0';
+  RUN(&r, input, "-e",
+      "var n = 0, c = 0; process.stdin.setEncoding('utf8');"
+      "process.stdin.on('data', function (d) { n += d.length; c++; });"
+      "process.stdin.on('end', function () {"
+      "  process.stdout.write(n + ' ' + (c > 1) + '\\n'); });");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "102400 true\n");
+  return 0;
+}
+
+TEST_IMPL(cli_stdin_unused_does_not_block_exit) {
+  run_t r;
+  /* stdin is an open pipe nobody writes to: a script that never reads it
+   * must still exit. */
+  RUN(&r, keep_stdin_open, "-e", "process.stdin; console.log('done')");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "done\n");
   return 0;
 }

@@ -11,13 +11,7 @@
 static lode_loop_t loop_s;
 #define LOOP (&loop_s)
 
-#define RUN_UNTIL(cond)                                                       \
-  do {                                                                        \
-    while (!(cond)) {                                                         \
-      if (lode_run(LOOP, LODE_RUN_ONCE) == 0 && !(cond))                      \
-        TEST_FAIL_("loop ended before `%s`", #cond);                          \
-    }                                                                         \
-  } while (0)
+#define RUN_UNTIL(cond) RUN_LOOP_UNTIL(LOOP, cond)
 
 static char slab[4096];
 

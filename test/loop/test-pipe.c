@@ -13,22 +13,10 @@
 static lode_loop_t loop_s;
 #define LOOP (&loop_s)
 
-#define RUN_UNTIL(cond)                                                       \
-  do {                                                                        \
-    while (!(cond)) {                                                         \
-      if (lode_run(LOOP, LODE_RUN_ONCE) == 0 && !(cond))                      \
-        TEST_FAIL_("loop ended before `%s`", #cond);                          \
-    }                                                                         \
-  } while (0)
+#define RUN_UNTIL(cond) RUN_LOOP_UNTIL(LOOP, cond)
 
-static char slab[65536];
-
-static void slab_alloc(lode_handle_t* h, size_t size, lode_buf_t* buf) {
-  (void) h;
-  (void) size;
-  buf->base = slab;
-  buf->len = sizeof(slab);
-}
+#define slab test_slab
+#define slab_alloc test_slab_alloc
 
 static char path_buf[512];
 
