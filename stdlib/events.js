@@ -396,9 +396,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get: function () { return defaultMaxListeners; },
   set: function (arg) {
-    if (typeof arg !== 'number' || arg < 0 || arg !== arg) {
-      throw codes.ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', arg);
-    }
+    validateNumber(arg, 'defaultMaxListeners', 0);
     defaultMaxListeners = arg;
   }
 });

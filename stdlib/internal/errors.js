@@ -213,14 +213,8 @@ E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
 E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);
 E('ERR_INVALID_RETURN_VALUE', function (input, name, value) {
-  var type;
-  if (value && value.constructor && value.constructor.name) {
-    type = 'instance of ' + value.constructor.name;
-  } else {
-    type = 'type ' + typeof value;
-  }
   return 'Expected ' + input + ' to be returned from the "' + name + '"' +
-    ' function but got ' + type + '.';
+    ' function but got ' + determineSpecificType(value) + '.';
 }, TypeError);
 E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
 E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);

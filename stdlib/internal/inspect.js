@@ -64,10 +64,18 @@ function isDate(v) {
   if (v === null || typeof v !== 'object') return false;
   try { Date.prototype.getTime.call(v); return true; } catch (e) { return false; }
 }
+var regExpSourceGetter = (function () {
+  var d = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source');
+  return d && typeof d.get === 'function' ? d.get : null;
+})();
+/* Brand check without side effects (exec would move lastIndex). */
 function isRegExp(v) {
   if (v === null || typeof v !== 'object') return false;
-  try { RegExp.prototype.exec.call(v, ''); } catch (e) { return false; }
-  return tag(v) === '[object RegExp]' || v instanceof RegExp;
+  if (regExpSourceGetter) {
+    try { regExpSourceGetter.call(v); } catch (e) { return false; }
+    return v !== RegExp.prototype;
+  }
+  return tag(v) === '[object RegExp]';
 }
 function isNativeError(v) {
   return v !== null && typeof v === 'object' && tag(v) === '[object Error]';
@@ -124,8 +132,14 @@ function typedArrayName(v) {
   return undefined;
 }
 function isTypedArray(v) { return typedArrayName(v) !== undefined; }
+function isView(v) {
+  return typeof ArrayBuffer === 'function' && typeof ArrayBuffer.isView === 'function' &&
+    ArrayBuffer.isView(v);
+}
 function isArrayBuffer(v) {
   if (typeof ArrayBuffer !== 'function' || v === null || typeof v !== 'object') return false;
+  /* Duktape's byteLength getter also accepts views: rule them out. */
+  if (isView(v)) return false;
   var d = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength');
   if (d && d.get) {
     try { d.get.call(v); return !(typeof SharedArrayBuffer === 'function' && tag(v) === '[object SharedArrayBuffer]'); } catch (e) { return false; }
@@ -138,6 +152,7 @@ function isSharedArrayBuffer(v) {
 }
 function isDataView(v) {
   if (typeof DataView !== 'function' || v === null || typeof v !== 'object') return false;
+  if (isTypedArray(v)) return false;
   try { DataView.prototype.getInt8.call(v, 0); return true; } catch (e) {
     return v instanceof DataView;
   }
@@ -538,7 +553,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (size === 0 && keys.length === 0) return prefix + '{}';
       braces = [prefix + '{', '}'];
     } else if (isTypedArray(value)) {
-      keys = getOwnNonIndexProperties(value, ctx.showHidden);
+      /* Duktape reports `length` as an own (virtual) property of views;
+       * in V8 it is a prototype getter. */
+      keys = getOwnNonIndexProperties(value, ctx.showHidden).filter(function (k) {
+        return k !== 'length' || propIsEnumerable.call(value, k);
+      });
       var fallback = '';
       if (constructor === null) fallback = typedArrayName(value);
       size = value.length;

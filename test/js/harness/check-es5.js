@@ -26,7 +26,8 @@ var files = walk(path.join(root, 'stdlib'), []);
 walk(path.join(root, 'test', 'js'), files);
 var bad = 0;
 files.forEach(function (f) {
-  var src = fs.readFileSync(f, 'utf8');
+  /* The loader strips a leading '#!' line, as node does. */
+  var src = fs.readFileSync(f, 'utf8').replace(/^#!.*/, '');
   try {
     acorn.parse(src, { ecmaVersion: 5, sourceType: 'script', allowReturnOutsideFunction: true });
   } catch (e) {

@@ -1,0 +1,3 @@
+'use strict';
+/* assert/strict — the strict-mode assert (same object as assert.strict). */
+module.exports = require('assert').strict;

@@ -1,0 +1,3 @@
+'use strict';
+/* path/posix — the POSIX path functions (same object as path.posix). */
+module.exports = require('path').posix;

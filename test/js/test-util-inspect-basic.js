@@ -1,0 +1,41 @@
+// util.inspect on primitives, strings, arrays, objects, nesting and depth.
+var util = require('util');
+function p(v, o) { console.log(arguments.length > 1 ? util.inspect(v, o) : util.inspect(v)); }
+
+p(1); p(-0); p(0); p(NaN); p(Infinity); p(-1.5); p(1e21); p(true); p(undefined); p(null);
+p('abc'); p("it's"); p('it\'s "q"'); p('it\'s "q" `b`'); p('a\nb\tc\u0001\u007f\u0085');
+p(''); p('\\'); p('\ud800x'); p('\ud83d\ude00');
+p([]); p({}); p([1, 2, 3]); p({ a: 1, b: 'two', c: [3] });
+p({ 'a-b': 1, 'c d': 2, '0': 3, _x: 4, $y: 5, 'it\'s': 6 });
+p([1, [2, [3, [4, [5]]]]]);
+p({ a: { b: { c: { d: { e: 1 } } } } });
+p({ a: { b: { c: { d: { e: 1 } } } } }, { depth: 0 });
+p({ a: { b: { c: { d: { e: 1 } } } } }, { depth: null });
+p({ a: { b: { c: {} } } }, { depth: 1 });
+p({ a: [[[[]]]] });
+p([undefined, null, NaN, -0, 'x']);
+var sparse = [1, , 3]; sparse[10] = 5; p(sparse);
+p(new Array(5)); p([, 1]);
+var arr = [1, 2]; arr.extra = 'x'; arr[-1] = 'neg'; p(arr);
+var long = []; for (var i = 0; i < 120; i++) long.push(i); p(long);
+p(long, { maxArrayLength: 3 }); p(long, { maxArrayLength: 0 });
+var words = []; for (i = 0; i < 26; i++) words.push(String.fromCharCode(97 + i) + 'word'); p(words);
+var mixed = []; for (i = 0; i < 20; i++) mixed.push(i % 3 ? i * 1000 : 'str' + i); p(mixed);
+p({ x: 'a'.repeat ? 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' : '' });
+var big = {}; for (i = 0; i < 30; i++) big['key' + i] = i; p(big);
+p({ a: 1, b: { c: 2, d: [1, 2, 3], e: { f: 'g' } }, h: 'a long string value here to make it long' });
+p({ arr: [{ a: 1, b: 2 }, { a: 3, b: 4 }], nested: { deep: { deeper: { deepest: 1 } } } });
+var lines = 'line one\nline two\nline three is a bit longer than the others to force wrapping of it\n';
+p(lines); p({ text: lines }); p([lines]);
+p('x'.repeat ? 'abcdefghij'.repeat(3) : '', { maxStringLength: 5 });
+p('abcdefghijklmnopqrstuvwxyz', { maxStringLength: 25 });
+p({ a: 1, b: 2 }, { compact: false });
+p([1, 2, { a: [1, 2] }], { compact: false });
+p({ a: 1, b: { c: { d: 1 } } }, { compact: true });
+p({ a: 1, b: 'x', c: [1, 2, 3] }, { breakLength: 10 });
+p({ b: 1, a: 2, c: { z: 1, y: 2 } }, { sorted: true });
+p(123456789.123, { numericSeparator: true }); p(-1234567, { numericSeparator: true });
+p(1234, { numericSeparator: true }); p(0.0001234, { numericSeparator: true });
+p(util.inspect);
+console.log(util.inspect('x', false, 0, false));
+console.log(util.inspect({ a: { b: { c: 1 } } }, false, 0));
