@@ -141,6 +141,9 @@ static struct timespec fs_timespec(double t) {
   nsec = (long) ((t - sec) * 1e9);
   if (nsec < 0) nsec = 0;
   if (nsec > 999999999L) nsec = 999999999L;
+  /* Microsecond resolution, as libuv (and so Node) sets times: the same
+   * seconds give the same stored time on every runtime. */
+  nsec -= nsec % 1000;
   ts.tv_sec = (time_t) sec;
   ts.tv_nsec = nsec;
   return ts;
