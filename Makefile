@@ -1,7 +1,7 @@
 # lode — build, test and run.
 #
 #   make            build/lode, build/liblode.a, the test runner, examples
-#   make run        build, then run the example server
+#   make run        build, then run the example server (examples/echo-server.js)
 #   make test       build, then run every test
 #   make asan       build and run the tests under AddressSanitizer + UBSan
 #                   (same as make test SAN=1; objects go to build/asan)
@@ -153,7 +153,7 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/liblode.a
 # ---- entry points ----
 
 run: all
-	$(BUILD)/examples/echo-server
+	$(BUILD)/lode examples/echo-server.js
 
 # The Promise polyfill against the Promises/A+ suite (under node, skipped
 # without node/npm), the polyfills against node's natives, then every C

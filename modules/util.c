@@ -118,7 +118,9 @@ static duk_ret_t util_write_sync(duk_context* ctx) {
   int err;
 
   if (duk_is_string(ctx, 1)) {
-    p = duk_get_lstring(ctx, 1, &len);
+    size_t n;
+    p = lode_js_utf8(ctx, 1, &n); /* CESU-8 pairs → real UTF-8 */
+    len = n;
   } else {
     p = duk_require_buffer_data(ctx, 1, &len);
   }

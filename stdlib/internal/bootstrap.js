@@ -290,41 +290,19 @@ process._fatalException = fatalException;
 utilBinding.setHooks(taskQueues.runTicks, fatalException, taskQueues.tickInfo);
 
 // ---- stdio ----
-// XXX: process.stdout/stderr are minimal synchronous writers until the
-// stream module exists (Node's stdout is synchronous for files, ttys and
-// pipes on Linux, so the behaviour matches; the stream API does not yet).
+// Created on first use (internal/stdio): most programs never read stdin,
+// and a script that only computes should not pay for streams.
 
-function makeWriter(fd) {
-  var w = Object.create(EventEmitter.prototype);
-  EventEmitter.call(w);
-  w.fd = fd;
-  w.writable = true;
-  w._isStdio = true;
-  w.write = function write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    try {
-      utilBinding.writeSync(fd, typeof chunk === 'string' ? chunk : chunk);
-    } catch (e) {
-      if (e.code !== 'EPIPE') throw e;
-    }
-    if (typeof cb === 'function') process.nextTick(cb);
-    return true;
-  };
-  w.end = function end(chunk, encoding, cb) {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
-      w.write(chunk, encoding);
-    }
-    if (typeof chunk === 'function') cb = chunk;
-    if (typeof cb === 'function') process.nextTick(cb);
-  };
-  return w;
+function defineStdio(name, getter) {
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: true,
+    get: function () { return nativeRequire('internal/stdio')[getter](); }
+  });
 }
-
-process.stdout = makeWriter(1);
-process.stderr = makeWriter(2);
+defineStdio('stdout', 'getStdout');
+defineStdio('stderr', 'getStderr');
+defineStdio('stdin', 'getStdin');
 
 // ---- globals ----
 
@@ -342,7 +320,10 @@ defineLazyGlobal('URLSearchParams', function () { return nativeRequire('url').UR
 // Buffer is loaded now: C makes Buffers (socket reads, fs) and needs its
 // prototype.
 if (utilBinding.nativeNames().indexOf('buffer') !== -1) {
-  defineGlobal('Buffer', nativeRequire('buffer').Buffer);
+  var bufferModule = nativeRequire('buffer');
+  defineGlobal('Buffer', bufferModule.Buffer);
+  defineGlobal('atob', bufferModule.atob);
+  defineGlobal('btoa', bufferModule.btoa);
   utilBinding.setBufferPrototype(global.Buffer.prototype);
 }
 
