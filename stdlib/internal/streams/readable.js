@@ -27,12 +27,7 @@ var errorOrDestroy = destroyImpl.errorOrDestroy;
 var StringDecoder; /* loaded on first use */
 function newDecoder(enc) {
   if (StringDecoder === undefined) {
-    try {
-      StringDecoder = require('string_decoder').StringDecoder;
-    } catch (e) {
-      // XXX: fallback until string_decoder.js lands.
-      StringDecoder = require('internal/streams/string_decoder').StringDecoder;
-    }
+    StringDecoder = require('string_decoder').StringDecoder;
   }
   return new StringDecoder(enc);
 }
