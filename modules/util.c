@@ -12,6 +12,7 @@
  *   writeSync(fd, string|buffer)                  synchronous stdio writes
  *   getErrorName(code) / getErrorMessage(code)    lode error names
  *   setBufferPrototype(proto)                     for Buffers made in C
+ *   nextTick(cb, ...args) / setTickQueue(array)   process.nextTick in C
  */
 #include <errno.h>
 #include <poll.h>
@@ -142,6 +143,47 @@ static duk_ret_t util_get_error_message(duk_context* ctx) {
   return 1;
 }
 
+/* process.nextTick in C: a JS function touching `arguments` costs Duktape
+ * about 2 us a call, and nextTick is on every stream's hot path. Appends
+ * {callback, args} to the queue array registered with setTickQueue (the
+ * JS drains it) and flags tickInfo[0]. */
+#define TICK_QUEUE_KEY DUK_HIDDEN_SYMBOL("lodeTickQueue")
+
+static duk_ret_t util_next_tick(duk_context* ctx) {
+  lode_engine_t* eng = lode_engine_get(ctx);
+  duk_idx_t nargs = duk_get_top(ctx), i;
+  if (!duk_is_function(ctx, 0))
+    return lode_js_throw_type(ctx, "callback", "function", 0);
+  duk_get_global_string(ctx, "process");
+  duk_get_prop_string(ctx, -1, "_exiting");
+  if (duk_to_boolean(ctx, -1)) return 0;
+  duk_pop_2(ctx);
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, -1, TICK_QUEUE_KEY); /* [ args stash queue ] */
+  duk_push_object(ctx);
+  duk_dup(ctx, 0);
+  duk_put_prop_string(ctx, -2, "callback");
+  if (nargs > 1) {
+    duk_push_array(ctx);
+    for (i = 1; i < nargs; i++) {
+      duk_dup(ctx, i);
+      duk_put_prop_index(ctx, -2, (duk_uarridx_t) (i - 1));
+    }
+    duk_put_prop_string(ctx, -2, "args");
+  }
+  duk_put_prop_index(ctx, -2, (duk_uarridx_t) duk_get_length(ctx, -2));
+  if (eng->tick_info != NULL) eng->tick_info[0] = 1;
+  return 0;
+}
+
+static duk_ret_t util_set_tick_queue(duk_context* ctx) {
+  duk_require_object(ctx, 0);
+  duk_push_heap_stash(ctx);
+  duk_dup(ctx, 0);
+  duk_put_prop_string(ctx, -2, TICK_QUEUE_KEY);
+  return 0;
+}
+
 /* setBufferPrototype(proto): Buffers made in C get this prototype. */
 static duk_ret_t util_set_buffer_prototype(duk_context* ctx) {
   duk_require_object(ctx, 0);
@@ -153,6 +195,8 @@ static duk_ret_t util_set_buffer_prototype(duk_context* ctx) {
 
 static const duk_function_list_entry util_functions[] = {
     {"setBufferPrototype", util_set_buffer_prototype, 1},
+    {"nextTick", util_next_tick, DUK_VARARGS},
+    {"setTickQueue", util_set_tick_queue, 1},
     {"setHooks", util_set_hooks, 3},
     {"compileFunction", util_compile_function, 3},
     {"compileNative", util_compile_native, 1},

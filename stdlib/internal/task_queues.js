@@ -26,17 +26,12 @@ function invalidCallback(value) {
   return ERR_INVALID_ARG_TYPE('callback', 'Function', value);
 }
 
-function nextTick(callback) {
-  var args, i;
-  if (typeof callback !== 'function') throw invalidCallback(callback);
-  if (process._exiting) return;
-  if (arguments.length > 1) {
-    args = new Array(arguments.length - 1);
-    for (i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
-  }
-  ticks.push({ callback: callback, args: args });
-  tickInfo[0] = 1;
-}
+// process.nextTick itself is C (modules/util.c): it appends
+// {callback, args} to `ticks` and sets tickInfo[0]. The array is never
+// replaced, only emptied, because C holds it.
+var utilBinding = internalBinding('util');
+utilBinding.setTickQueue(ticks);
+var nextTick = utilBinding.nextTick;
 
 function enqueueMicrotask(fn) {
   micro.push(fn);
@@ -70,7 +65,7 @@ function runTickQueue() {
     if (t.args === undefined) t.callback();
     else t.callback.apply(undefined, t.args);
   }
-  ticks = [];
+  ticks.length = 0;
   tickHead = 0;
   tickInfo[0] = 0;
 }
