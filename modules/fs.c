@@ -572,9 +572,11 @@ FD_CALL(fs_futimes, 3, R_VOID,
         lode_fs_futime(L, F, fd, duk_require_number(ctx, 1),
                        duk_require_number(ctx, 2), REQ_CB(r)))
 
-/* read(fd, buffer, offset, length, position, req): position < 0 reads at
- * the current file position. The JS layer checked the bounds. */
-static duk_ret_t fs_read(duk_context* ctx) {
+/* read(fd, buffer, offset, length, position, req) and
+ * writeBuffer(fd, buffer, offset, length, position, req): position < 0
+ * uses the current file position. The JS layer checked the bounds; they
+ * are checked again here so no call reaches outside the buffer. */
+static duk_ret_t fs_buffer_io(duk_context* ctx, int write) {
   fs_req_t* r = req_new(ctx, 5, R_IO);
   int fd = get_fd(ctx, 0);
   duk_size_t size;
@@ -585,34 +587,25 @@ static duk_ret_t fs_read(duk_context* ctx) {
 
   if (off < 0 || len < 0 || off + len > (double) size) {
     req_free(ctx, r);
-    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "read out of bounds");
+    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "%s out of bounds",
+                     write ? "write" : "read");
   }
   buf.base = data + (size_t) off;
   buf.len = (size_t) len;
   if (r->cb_ref) r->extra_ref = lode_js_ref(ctx, 1);
-  rc = lode_fs_read(L, F, fd, &buf, 1, get_i64(ctx, 4), REQ_CB(r));
+  if (write)
+    rc = lode_fs_write(L, F, fd, &buf, 1, get_i64(ctx, 4), REQ_CB(r));
+  else
+    rc = lode_fs_read(L, F, fd, &buf, 1, get_i64(ctx, 4), REQ_CB(r));
   return req_end(ctx, r, rc);
 }
 
-/* writeBuffer(fd, buffer, offset, length, position, req). */
-static duk_ret_t fs_write_buffer(duk_context* ctx) {
-  fs_req_t* r = req_new(ctx, 5, R_IO);
-  int fd = get_fd(ctx, 0);
-  duk_size_t size;
-  char* data = duk_require_buffer_data(ctx, 1, &size);
-  double off = duk_require_number(ctx, 2), len = duk_require_number(ctx, 3);
-  lode_buf_t buf;
-  int rc;
+static duk_ret_t fs_read(duk_context* ctx) {
+  return fs_buffer_io(ctx, 0);
+}
 
-  if (off < 0 || len < 0 || off + len > (double) size) {
-    req_free(ctx, r);
-    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "write out of bounds");
-  }
-  buf.base = data + (size_t) off;
-  buf.len = (size_t) len;
-  if (r->cb_ref) r->extra_ref = lode_js_ref(ctx, 1);
-  rc = lode_fs_write(L, F, fd, &buf, 1, get_i64(ctx, 4), REQ_CB(r));
-  return req_end(ctx, r, rc);
+static duk_ret_t fs_write_buffer(duk_context* ctx) {
+  return fs_buffer_io(ctx, 1);
 }
 
 /* writeString(fd, string, position, req): the string's UTF-8 bytes. */
