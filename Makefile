@@ -46,14 +46,17 @@ endif
 LIB_SRC := $(LOOP_SRC) $(UNIX_SRC) $(BACKEND_SRC)
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 
-ENGINE_SRC := $(wildcard engine/*.c) $(wildcard modules/*.c)
+# The HTTP parser is pure C: part of lode, and linked into the C test
+# runner for test/loop/test-http-parser.c.
+HTTP_PARSER_OBJ := $(BUILD)/obj/modules/http/parser.o
+ENGINE_SRC := $(wildcard engine/*.c) $(wildcard modules/*.c) modules/http/parser.c
 ENGINE_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ENGINE_SRC)) $(BUILD)/obj/gen/natives.o
 
 # The stdlib/ JavaScript, embedded into the binary by tools/js2c.c.
 STDLIB_JS := $(sort $(shell find stdlib -name '*.js'))
 
 TEST_SRC := $(wildcard test/loop/*.c)
-TEST_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC)) $(BUILD)/obj/test/runner.o
+TEST_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC)) $(BUILD)/obj/test/runner.o $(HTTP_PARSER_OBJ)
 
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
 

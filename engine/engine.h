@@ -58,6 +58,17 @@ void lode_js_fatal(duk_context* ctx, duk_idx_t idx);
 /* Drains nextTick and microtask queues now (no-op inside a JS call). */
 void lode_js_run_ticks(duk_context* ctx);
 
+/* ---- the heap (heap.c) ---- */
+
+/* Duktape's allocator functions: they count the bytes allocated. */
+void* lode_js_heap_alloc(void* udata, duk_size_t size);
+void* lode_js_heap_realloc(void* udata, void* ptr, duk_size_t size);
+void lode_js_heap_free(void* udata, void* ptr);
+/* Runs mark-and-sweep once enough bytes were allocated since the last one
+ * (cycles are only freed by it). Call where no C frame holds heap
+ * pointers: between callbacks. */
+void lode_js_maybe_gc(duk_context* ctx);
+
 /* ---- errors with Node's fields ---- */
 
 /* Pushes an Error for lode code err: message "ENOENT: no such file or

@@ -31,9 +31,26 @@ static const char usage[] =
     "  -p, --print script    evaluate script and print the result\n"
     "  -h, --help            print this help\n"
     "  -v, --version         print lode's version\n"
+    "  --no-warnings         silence all process warnings\n"
+    "  --no-deprecation      silence deprecation warnings\n"
+    "  --throw-deprecation   throw an error on deprecation\n"
+    "  --trace-warnings      show stack traces on process warnings\n"
+    "  --trace-deprecation   show stack traces on deprecations\n"
     "\n"
     "Environment:\n"
     "  LODE_THREADPOOL_SIZE  worker threads for fs and DNS (default 4)\n";
+
+/* Node's warning options, which lode also takes: they reach the script's
+ * process.execArgv and stdlib/internal/bootstrap.js applies them. */
+static int is_warning_option(const char* a) {
+  static const char* const options[] = {
+      "--no-warnings", "--no-deprecation", "--trace-warnings",
+      "--trace-deprecation", "--throw-deprecation", NULL};
+  int i;
+  for (i = 0; options[i] != NULL; i++)
+    if (strcmp(a, options[i]) == 0) return 1;
+  return 0;
+}
 
 static void fatal_handler(void* udata, const char* msg) {
   (void) udata;
@@ -53,8 +70,6 @@ static duk_ret_t internal_binding(duk_context* ctx) {
       {"stream_wrap", lode_binding_stream_wrap},
       {"dns", lode_binding_dns},
       {"http_parser", lode_binding_http_parser},
-      {"crypto", lode_binding_crypto},
-      {"tls_wrap", lode_binding_tls_wrap},
       {"process_wrap", lode_binding_process_wrap},
       {"events", lode_binding_events},
       {NULL, NULL}};
@@ -146,6 +161,7 @@ int main(int argc, char** argv) {
       }
       break;
     }
+    if (is_warning_option(a)) continue; /* applied by the bootstrap */
     if (a[0] == '-') {
       fprintf(stderr, "%s: bad option: %s\n", argv[0], a);
       return 9;
@@ -183,7 +199,8 @@ int main(int argc, char** argv) {
   }
   engine.argc = argc;
   engine.argv = argv;
-  ctx = duk_create_heap(NULL, NULL, NULL, &engine, fatal_handler);
+  ctx = duk_create_heap(lode_js_heap_alloc, lode_js_heap_realloc,
+                        lode_js_heap_free, &engine, fatal_handler);
   if (ctx == NULL) {
     fprintf(stderr, "lode: cannot create the JavaScript heap\n");
     return 1;

@@ -27,6 +27,11 @@
  *        getsockname(out), getpeername(out), setNoDelay(on),
  *        setKeepAlive(on, delaySeconds), reset(cb)
  *   Pipe: open(fd), bind(path), listen(backlog), connect(req, path)
+ *   IPC Pipe (new Pipe(true)): writeUtf8String(req, string, sendHandle)
+ *        also sends sendHandle's descriptor (always queued: req.async is
+ *        true, req.oncomplete(status) follows); acceptHandle() returns
+ *        the next received descriptor as a new TCP or Pipe object, or
+ *        null when none is pending
  *   TTY: getWindowSize(array), setRawMode(on)
  *   guessHandleType(fd) -> 'TTY' | 'PIPE' | 'TCP' | 'UDP' | 'FILE' | 'UNKNOWN'
  *
@@ -37,6 +42,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "stream_wrap.h"
 
 typedef struct {
   union {
@@ -49,6 +55,9 @@ typedef struct {
   duk_context* ctx;
   int obj_ref; /* the JS object: alive while the handle is open */
   int close_cb_ref;
+  /* A C consumer of the bytes read (the HTTP parser), or NULL. */
+  lode_stream_wrap_consumer_cb consumer;
+  void* consumer_data;
 } wrap_t;
 
 /* A write or shutdown in flight: keeps the JS request object (and so the
@@ -160,6 +169,11 @@ static void on_read(lode_stream_t* s, lode_ssize_t nread, const lode_buf_t* buf)
   wrap_t* w = s->data;
   duk_context* ctx = w->ctx;
   if (nread == 0) return;
+  if (nread > 0 && w->consumer != NULL) {
+    /* Straight to the C consumer: no Buffer, no JS call here. */
+    w->consumer(w->consumer_data, buf->base, (size_t) nread);
+    return;
+  }
   duk_push_number(ctx, (double) nread);
   if (nread > 0) {
     void* p = lode_js_push_buffer(ctx, (size_t) nread);
@@ -266,6 +280,34 @@ static duk_ret_t h_write_buffer(duk_context* ctx) {
   return 1;
 }
 
+/* An IPC write carrying sendHandle's descriptor: never partial, so it is
+ * always queued with lode_write2. Keeps [data, sendHandle] alive. */
+static int write_with_handle(duk_context* ctx, wrap_t* w, lode_buf_t* buf,
+                             duk_idx_t data_idx, duk_idx_t handle_idx) {
+  lode_stream_t* send = lode_stream_wrap_get(ctx, handle_idx);
+  req_wrap_t* req;
+  int r;
+  if (send == NULL) return LODE_EBADF;
+  duk_push_array(ctx);
+  duk_dup(ctx, data_idx);
+  duk_put_prop_index(ctx, -2, 0);
+  duk_dup(ctx, handle_idx);
+  duk_put_prop_index(ctx, -2, 1);
+  req = calloc(1, sizeof(*req));
+  if (req == NULL) return LODE_ENOMEM;
+  req->ctx = ctx;
+  req->req_ref = lode_js_ref(ctx, 0);
+  req->data_ref = lode_js_ref(ctx, -1);
+  duk_pop(ctx);
+  r = lode_write2(&req->r.write, &w->h.stream, buf, 1, send, on_write);
+  if (r != 0) {
+    req_free(req);
+    return r;
+  }
+  set_req_result(ctx, 0, buf->len, 1);
+  return 0;
+}
+
 static duk_ret_t h_write_utf8(duk_context* ctx) {
   wrap_t* w = this_wrap(ctx);
   lode_buf_t buf;
@@ -275,6 +317,10 @@ static duk_ret_t h_write_utf8(duk_context* ctx) {
   duk_to_string(ctx, 1);
   p = lode_js_utf8(ctx, 1, &len);
   buf = lode_buf_init((char*) p, (unsigned int) len);
+  if (duk_is_object(ctx, 2)) {
+    duk_push_int(ctx, write_with_handle(ctx, w, &buf, 1, 2));
+    return 1;
+  }
   duk_push_int(ctx, write_bufs(ctx, w, &buf, 1, 1));
   return 1;
 }
@@ -642,6 +688,86 @@ static duk_ret_t pipe_connect(duk_context* ctx) {
   return 1;
 }
 
+/* acceptHandle(): the next descriptor received on an IPC pipe as a new
+ * TCP or Pipe object, or null. */
+static duk_ret_t pipe_accept_handle(duk_context* ctx) {
+  wrap_t* w = this_wrap(ctx);
+  wrap_t* c;
+  lode_handle_type type;
+  int err;
+  if (lode_pipe_pending_count(&w->h.pipe) == 0) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  type = lode_pipe_pending_type(&w->h.pipe);
+  duk_push_current_function(ctx);
+  duk_get_prop_string(ctx, -1, "binding"); /* [ ... fn binding ] */
+  if (type == LODE_TCP) {
+    duk_get_prop_string(ctx, -1, "TCP");
+    duk_new(ctx, 0);
+  } else {
+    /* XXX: UDP sockets (dgram handles) are not accepted yet; any other
+     * descriptor becomes a Pipe. */
+    duk_get_prop_string(ctx, -1, "Pipe");
+    duk_push_false(ctx);
+    duk_new(ctx, 1);
+  }
+  duk_get_prop_string(ctx, -1, WRAP_KEY);
+  c = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  err = lode_accept(&w->h.stream, &c->h.stream);
+  if (err != 0) {
+    lode_close(&c->h.handle, on_close);
+    duk_push_int(ctx, err);
+    return 1;
+  }
+  return 1;
+}
+
+static wrap_t* wrap_at(duk_context* ctx, duk_idx_t idx) {
+  wrap_t* w;
+  if (!duk_is_object(ctx, idx)) return NULL;
+  duk_get_prop_string(ctx, idx, WRAP_KEY);
+  w = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (w == NULL || lode_is_closing(&w->h.handle)) return NULL;
+  return w;
+}
+
+int lode_stream_wrap_consume(duk_context* ctx, duk_idx_t idx,
+                             lode_stream_wrap_consumer_cb cb, void* data) {
+  wrap_t* w = wrap_at(ctx, idx);
+  if (w == NULL) return LODE_EBADF;
+  w->consumer = cb;
+  w->consumer_data = data;
+  return 0;
+}
+
+void lode_stream_wrap_unconsume(duk_context* ctx, duk_idx_t idx, void* data) {
+  wrap_t* w = wrap_at(ctx, idx);
+  if (w != NULL && w->consumer_data == data) {
+    w->consumer = NULL;
+    w->consumer_data = NULL;
+  }
+}
+
+int lode_stream_wrap_write(duk_context* ctx, duk_idx_t idx, lode_buf_t* bufs,
+                           unsigned int nbufs, duk_idx_t keep_idx) {
+  wrap_t* w = wrap_at(ctx, idx);
+  if (w == NULL) return LODE_EBADF;
+  return write_bufs(ctx, w, bufs, nbufs, duk_normalize_index(ctx, keep_idx));
+}
+
+lode_stream_t* lode_stream_wrap_get(duk_context* ctx, duk_idx_t idx) {
+  wrap_t* w;
+  if (!duk_is_object(ctx, idx)) return NULL;
+  duk_get_prop_string(ctx, idx, WRAP_KEY);
+  w = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (w == NULL || lode_is_closing(&w->h.handle)) return NULL;
+  return &w->h.stream;
+}
+
 /* ---- TTY ---- */
 
 static duk_ret_t tty_get_window_size(duk_context* ctx) {
@@ -680,7 +806,7 @@ static const duk_function_list_entry stream_methods[] = {
     {"readStart", h_read_start, 0},
     {"readStop", h_read_stop, 0},
     {"writeBuffer", h_write_buffer, 2},
-    {"writeUtf8String", h_write_utf8, 2},
+    {"writeUtf8String", h_write_utf8, 3},
     {"writeLatin1String", h_write_latin1, 2},
     {"writev", h_writev, 2},
     {"shutdown", h_shutdown, 1},
@@ -712,6 +838,7 @@ static const duk_function_list_entry pipe_methods[] = {
     {"bind", pipe_bind, 1},
     {"listen", h_listen, 1},
     {"connect", pipe_connect, 2},
+    {"acceptHandle", pipe_accept_handle, 0},
     {NULL, NULL, 0}};
 
 static const duk_function_list_entry tty_methods[] = {
@@ -738,6 +865,13 @@ void lode_binding_stream_wrap(duk_context* ctx) {
   define_class(ctx, "TCP", tcp_new, 0, tcp_methods);
   define_class(ctx, "Pipe", pipe_new, 1, pipe_methods);
   define_class(ctx, "TTY", tty_new, 1, tty_methods);
+  /* acceptHandle builds TCP/Pipe objects through the binding. */
+  duk_get_prop_string(ctx, -1, "Pipe");
+  duk_get_prop_string(ctx, -1, "prototype");
+  duk_get_prop_string(ctx, -1, "acceptHandle");
+  duk_dup(ctx, -4);
+  duk_put_prop_string(ctx, -2, "binding");
+  duk_pop_3(ctx);
   duk_push_c_function(ctx, guess_handle_type, 1);
   duk_put_prop_string(ctx, -2, "guessHandleType");
   duk_push_int(ctx, LODE_EOF);

@@ -1,0 +1,1922 @@
+// http — HTTP/1.1 server and client (layer: stdlib/, over
+// internalBinding('http_parser') and net). Node 20's documented API.
+//
+// Server hot path: the parser consumes the socket's reads in C
+// (parser.consume(handle)); a request without a body costs one JS call
+// (kOnHeadersComplete with complete = true), and res.end(body) before
+// any write serialises the head in C and sends head and body with one
+// writev (binding.writeResponse). Everything else goes through
+// net.Socket's Writable (cork + writev).
+//
+// XXX: socket.bytesRead does not count bytes the parser consumed in C;
+// insecureHTTPParser and joinDuplicateHeaders are ignored;
+// closeAllConnections only closes connections the server still tracks;
+// requestTimeout is checked only while a body is being received; header
+// text beyond Latin-1 is not rejected as Node does; maxRequestsPerSocket
+// only answers 503 in the simple case; client requests do not send
+// trailers; the 100 MiB test's memory bound fails (peak RSS about 225 MB
+// against Node's 103 MB: not investigated yet).
+'use strict';
+
+var EventEmitter = require('events');
+var net = require('net');
+var stream = require('stream');
+var util = require('util');
+var binding = internalBinding('http_parser');
+
+var HTTPParser = binding.HTTPParser;
+var kOnHeaders = HTTPParser.kOnHeaders;
+var kOnHeadersComplete = HTTPParser.kOnHeadersComplete;
+var kOnBody = HTTPParser.kOnBody;
+var kOnMessageComplete = HTTPParser.kOnMessageComplete;
+var kOnExecute = HTTPParser.kOnExecute;
+var methods = binding.methods;
+
+var STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
+  204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status',
+  208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently',
+  302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request',
+  401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required',
+  408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required',
+  412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long',
+  415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed',
+  418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity',
+  423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required',
+  428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required'
+};
+
+var METHODS = methods.slice().sort();
+
+// ---- errors ----
+
+function nodeError(Base, code, message) {
+  var e = new Base(message);
+  e.code = code;
+  try {
+    Object.defineProperty(e, 'name', { value: Base.prototype.name + ' [' + code + ']', configurable: true, writable: true });
+    e.stack; // eslint-disable-line no-unused-expressions
+    Object.defineProperty(e, 'name', { value: Base.prototype.name, configurable: true, writable: true });
+  } catch (x) { /* keep going */ }
+  return e;
+}
+
+function connResetException(msg) {
+  var e = new Error(msg);
+  e.code = 'ECONNRESET';
+  return e;
+}
+
+// ---- header validation ----
+
+var tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+var invalidValueRe = /[^\t\x20-\x7e\x80-\xff]/;
+
+function checkIsHttpToken(s) {
+  return typeof s === 'string' && tokenRe.test(s);
+}
+
+function validateHeaderName(name) {
+  if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
+    throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', 'Header name must be a valid HTTP token ["' + name + '"]');
+  }
+}
+
+function validateHeaderValue(name, value) {
+  if (value === undefined) {
+    throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "' + value + '" for header "' + name + '"');
+  }
+  if (invalidValueRe.test(String(value))) {
+    throw nodeError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in header content ["' + name + '"]');
+  }
+}
+
+// ---- dates ----
+
+var dateCache = null;
+var dateTimer = null;
+function utcDate() {
+  if (dateCache === null) {
+    dateCache = new Date().toUTCString();
+    dateTimer = setTimeout(function () { dateCache = null; dateTimer = null; }, 1000 - new Date().getMilliseconds());
+    dateTimer.unref();
+  }
+  return dateCache;
+}
+
+// ---- IncomingMessage ----
+
+function IncomingMessage(socket) {
+  stream.Readable.call(this, { autoDestroy: false });
+  this._readableState.readingMore = true;
+  this.socket = socket;
+  this.httpVersionMajor = null;
+  this.httpVersionMinor = null;
+  this.httpVersion = null;
+  this.complete = false;
+  this.rawHeaders = [];
+  this.rawTrailers = [];
+  this.aborted = false;
+  this.upgrade = null;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.statusMessage = null;
+  this._headers = null;
+  this._trailers = null;
+  this._consuming = false;
+  this._dumped = false;
+}
+util.inherits(IncomingMessage, stream.Readable);
+
+Object.defineProperty(IncomingMessage.prototype, 'connection', {
+  get: function () { return this.socket; },
+  set: function (v) { this.socket = v; }
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'headers', {
+  get: function () {
+    if (!this._headers) this._headers = buildHeaders(this.rawHeaders);
+    return this._headers;
+  },
+  set: function (v) { this._headers = v; }
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'headersDistinct', {
+  get: function () {
+    var out = {}, raw = this.rawHeaders, i, k;
+    for (i = 0; i < raw.length; i += 2) {
+      k = raw[i].toLowerCase();
+      if (out[k]) out[k].push(raw[i + 1]);
+      else out[k] = [raw[i + 1]];
+    }
+    return out;
+  }
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'trailers', {
+  get: function () {
+    if (!this._trailers) this._trailers = buildHeaders(this.rawTrailers);
+    return this._trailers;
+  },
+  set: function (v) { this._trailers = v; }
+});
+
+// Node's joining rules: set-cookie is an array; a few single-valued
+// headers keep their first value; others are joined with ', ' (cookie
+// with '; ').
+var singleValued = {
+  'content-type': 1, 'content-length': 1, 'user-agent': 1, 'referer': 1, 'host': 1,
+  'authorization': 1, 'proxy-authorization': 1, 'if-modified-since': 1,
+  'if-unmodified-since': 1, 'from': 1, 'location': 1, 'max-forwards': 1,
+  'retry-after': 1, 'etag': 1, 'last-modified': 1, 'server': 1, 'age': 1, 'expires': 1
+};
+
+function buildHeaders(raw) {
+  var out = {}, i, k, v;
+  for (i = 0; i < raw.length; i += 2) {
+    k = raw[i].toLowerCase();
+    v = raw[i + 1];
+    if (k === 'set-cookie') {
+      if (out[k] === undefined) out[k] = [v];
+      else out[k].push(v);
+    } else if (out[k] === undefined) {
+      out[k] = v;
+    } else if (singleValued[k] !== 1) {
+      out[k] += (k === 'cookie' ? '; ' : ', ') + v;
+    }
+  }
+  return out;
+}
+
+IncomingMessage.prototype._read = function () {
+  if (!this._consuming) this._consuming = true;
+  // Body backpressure: reading resumes when the consumer asks again.
+  var socket = this.socket;
+  if (socket && socket._httpPaused && !socket.destroyed) {
+    socket._httpPaused = false;
+    socket.resume();
+  }
+};
+
+IncomingMessage.prototype._dump = function () {
+  if (!this._dumped) {
+    this._dumped = true;
+    this.removeAllListeners('data');
+    this.resume();
+  }
+};
+
+IncomingMessage.prototype.setTimeout = function (msecs, cb) {
+  if (cb) this.on('timeout', cb);
+  if (this.socket) this.socket.setTimeout(msecs);
+  return this;
+};
+
+IncomingMessage.prototype._destroy = function (err, cb) {
+  if (!this.readableEnded || !this.complete) {
+    this.aborted = true;
+  }
+  if (this.socket && !this.socket.destroyed && !this.complete && this._server) {
+    this.socket.destroy(err);
+  }
+  cb(err);
+};
+
+function pushBody(req, socket, b) {
+  if (req._dumped) return;
+  if (!req.push(b) && socket && !socket._httpPaused) {
+    socket._httpPaused = true;
+    socket.pause();
+  }
+}
+
+// ---- OutgoingMessage ----
+
+var crlf = '\r\n';
+
+function OutgoingMessage() {
+  stream.Stream.call(this);
+  this.outputData = [];
+  this.outputSize = 0;
+  this.writable = true;
+  this.destroyed = false;
+  this.chunkedEncoding = false;
+  this.shouldKeepAlive = true;
+  this.useChunkedEncodingByDefault = true;
+  this.sendDate = false;
+  this.finished = false;
+  this.headersSent = false;
+  this._headerSent = false;
+  this._header = null;
+  this._headers = null; // lower-case name -> [name, value]
+  this._hasBody = true;
+  this._trailer = '';
+  this._contentLength = null;
+  this._removedConnection = false;
+  this._removedContLen = false;
+  this._removedTE = false;
+  this._closed = false;
+  this.socket = null;
+  this.strictContentLength = false;
+}
+util.inherits(OutgoingMessage, stream.Stream);
+
+Object.defineProperty(OutgoingMessage.prototype, 'connection', {
+  get: function () { return this.socket; },
+  set: function (v) { this.socket = v; }
+});
+
+Object.defineProperty(OutgoingMessage.prototype, 'writableFinished', {
+  get: function () { return this.finished && this.outputSize === 0 && (!this.socket || this.socket.writableLength === 0); }
+});
+Object.defineProperty(OutgoingMessage.prototype, 'writableEnded', {
+  get: function () { return this.finished; }
+});
+Object.defineProperty(OutgoingMessage.prototype, 'writableLength', {
+  get: function () { return this.outputSize + (this.socket ? this.socket.writableLength : 0); }
+});
+Object.defineProperty(OutgoingMessage.prototype, 'writableHighWaterMark', {
+  get: function () { return this.socket ? this.socket.writableHighWaterMark : 16384; }
+});
+Object.defineProperty(OutgoingMessage.prototype, 'writableCorked', {
+  get: function () { return this.socket ? this.socket.writableCorked : 0; }
+});
+Object.defineProperty(OutgoingMessage.prototype, 'writableObjectMode', {
+  get: function () { return false; }
+});
+
+OutgoingMessage.prototype.setHeader = function (name, value) {
+  if (this._header) {
+    throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+  }
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  if (this._headers === null) this._headers = {};
+  this._headers[name.toLowerCase()] = [name, value];
+  return this;
+};
+
+OutgoingMessage.prototype.appendHeader = function (name, value) {
+  var k = name.toLowerCase(), cur;
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  if (this._headers === null) this._headers = {};
+  cur = this._headers[k];
+  if (!cur) return this.setHeader(name, value);
+  cur[1] = [].concat(cur[1], value);
+  return this;
+};
+
+OutgoingMessage.prototype.getHeader = function (name) {
+  if (typeof name !== 'string') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "name" argument must be of type string');
+  if (this._headers === null) return undefined;
+  var e = this._headers[name.toLowerCase()];
+  return e && e[1];
+};
+
+OutgoingMessage.prototype.getHeaders = function () {
+  var out = Object.create(null), k;
+  if (this._headers) for (k in this._headers) out[k] = this._headers[k][1];
+  return out;
+};
+
+OutgoingMessage.prototype.getHeaderNames = function () {
+  return this._headers ? Object.keys(this._headers) : [];
+};
+
+OutgoingMessage.prototype.getRawHeaderNames = function () {
+  var out = [], k;
+  if (this._headers) for (k in this._headers) out.push(this._headers[k][0]);
+  return out;
+};
+
+OutgoingMessage.prototype.hasHeader = function (name) {
+  return this._headers !== null && this._headers[name.toLowerCase()] !== undefined;
+};
+
+OutgoingMessage.prototype.removeHeader = function (name) {
+  if (this._header) {
+    throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
+  }
+  var k = name.toLowerCase();
+  if (k === 'connection') this._removedConnection = true;
+  else if (k === 'content-length') this._removedContLen = true;
+  else if (k === 'transfer-encoding') this._removedTE = true;
+  else if (k === 'date') this.sendDate = false;
+  if (this._headers) delete this._headers[k];
+};
+
+OutgoingMessage.prototype.flushHeaders = function () {
+  if (!this._header) this._implicitHeader();
+  this._send('');
+};
+
+OutgoingMessage.prototype.setTimeout = function (msecs, cb) {
+  if (cb) this.on('timeout', cb);
+  if (this.socket) this.socket.setTimeout(msecs);
+  else this.once('socket', function (s) { s.setTimeout(msecs); });
+  return this;
+};
+
+OutgoingMessage.prototype.addTrailers = function (headers) {
+  var keys = Object.keys(headers), i, k, v;
+  this._trailer = '';
+  for (i = 0; i < keys.length; i++) {
+    k = keys[i];
+    v = headers[k];
+    validateHeaderName(k);
+    validateHeaderValue(k, v);
+    this._trailer += k + ': ' + v + crlf;
+  }
+};
+
+// Builds the head from firstLine and the headers (Node's order: the
+// user's, then Date, Connection/Keep-Alive, then the framing header).
+// Returns the flat [name, value, ...] list; sets the framing flags.
+OutgoingMessage.prototype._buildHead = function (firstLine, extra) {
+  var raw = [], state = { connection: false, contLen: false, te: false, date: false, expect: false, upgrade: false }, k, e, v, i;
+  var all = this._headers;
+  function add(name, value) {
+    var lk = name.length < 20 ? name.toLowerCase() : '';
+    if (lk === 'connection') {
+      state.connection = true;
+      if (/(^|,)\s*close\s*(,|$)/i.test(String(value))) this._last = true;
+      else this.shouldKeepAlive = true;
+    } else if (lk === 'content-length') {
+      state.contLen = true;
+    } else if (lk === 'transfer-encoding') {
+      state.te = true;
+      if (/(^|,)\s*chunked\s*$/i.test(String(value))) this.chunkedEncoding = true;
+    } else if (lk === 'date') {
+      state.date = true;
+    } else if (lk === 'expect') {
+      state.expect = true;
+    } else if (lk === 'upgrade') {
+      state.upgrade = true;
+    }
+    if (Array.isArray(value)) {
+      if (lk !== 'set-cookie' && value.length > 1 && lk !== '') {
+        for (var j = 0; j < value.length; j++) raw.push(name, String(value[j]));
+      } else {
+        for (var jj = 0; jj < value.length; jj++) raw.push(name, String(value[jj]));
+      }
+    } else {
+      raw.push(name, String(value));
+    }
+  }
+  this._last = false;
+  if (extra) {
+    for (i = 0; i < extra.length; i += 2) add.call(this, extra[i], extra[i + 1]);
+  }
+  if (all) {
+    for (k in all) {
+      e = all[k];
+      add.call(this, e[0], e[1]);
+    }
+  }
+  if (this.sendDate && !state.date) raw.push('Date', utcDate());
+  if (!state.connection) {
+    var shouldSendKeepAlive = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+    if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
+      raw.push('Connection', 'close');
+      this._last = true;
+    } else if (shouldSendKeepAlive) {
+      raw.push('Connection', 'keep-alive');
+      if (this._keepAliveTimeout && this._defaultKeepAlive) {
+        raw.push('Keep-Alive', 'timeout=' + Math.floor(this._keepAliveTimeout / 1000));
+      }
+    } else {
+      this._last = true;
+      raw.push('Connection', 'close');
+    }
+  }
+  if (!state.contLen && !state.te) {
+    if (!this._hasBody) {
+      this.chunkedEncoding = false;
+    } else if (!this.useChunkedEncodingByDefault) {
+      this._last = true;
+    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
+      raw.push('Content-Length', String(this._contentLength));
+    } else if (!this._removedTE) {
+      raw.push('Transfer-Encoding', 'chunked');
+      this.chunkedEncoding = true;
+    } else {
+      this._last = true;
+    }
+  }
+  if (this.chunkedEncoding !== true && state.trailer) this.chunkedEncoding = false;
+  this._headerState = state;
+  this._firstLine = firstLine;
+  this._rawOut = raw;
+  var s = firstLine + crlf;
+  for (i = 0; i < raw.length; i += 2) s += raw[i] + ': ' + raw[i + 1] + crlf;
+  this._header = s + crlf;
+  this._headerSent = false;
+  return raw;
+};
+
+// Queues or writes data (head first when it has not gone yet).
+OutgoingMessage.prototype._send = function (data, encoding, callback) {
+  if (!this._headerSent && this._header !== null) {
+    this._headerSent = true;
+    this.headersSent = true;
+    if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      if (!encoding || encoding === 'utf8') {
+        // The head is Latin-1; the body UTF-8: write them separately
+        // unless both are ASCII.
+        this._writeRaw(this._header, 'latin1', null);
+        return this._writeRaw(data, encoding, callback);
+      }
+      data = this._header + data;
+    } else {
+      this.outputData.unshift({ data: this._header, encoding: 'latin1', callback: null });
+      this.outputSize += this._header.length;
+    }
+  }
+  return this._writeRaw(data, encoding, callback);
+};
+
+OutgoingMessage.prototype._writeRaw = function (data, encoding, callback) {
+  var conn = this.socket;
+  if (conn && conn.destroyed) {
+    return false;
+  }
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  if (conn && conn._httpMessage === this && conn.writable) {
+    if (this.outputData.length) this._flushOutput(conn);
+    if (data === '' && !callback) return true;
+    return conn.write(data, encoding, callback);
+  }
+  this.outputData.push({ data: data, encoding: encoding, callback: callback });
+  this.outputSize += data.length;
+  return false;
+};
+
+OutgoingMessage.prototype._flushOutput = function (socket) {
+  var out = this.outputData, i, ret = true;
+  if (!out.length) return true;
+  socket.cork();
+  for (i = 0; i < out.length; i++) {
+    if (out[i].data === '' && !out[i].callback) continue;
+    ret = socket.write(out[i].data, out[i].encoding, out[i].callback);
+  }
+  socket.uncork();
+  this.outputData = [];
+  this.outputSize = 0;
+  return ret;
+};
+
+OutgoingMessage.prototype._flush = function () {
+  var socket = this.socket;
+  if (socket && socket.writable) {
+    var ret = this._flushOutput(socket);
+    if (this.finished) this._finish();
+    else if (ret && this[kNeedDrain]) {
+      this[kNeedDrain] = false;
+      this.emit('drain');
+    }
+  }
+};
+
+var kNeedDrain = '_needDrain';
+
+function byteLength(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
+}
+
+OutgoingMessage.prototype.write = function (chunk, encoding, callback) {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  var ret = writeChunk(this, chunk, encoding, callback, false);
+  if (!ret) this[kNeedDrain] = true;
+  return ret;
+};
+
+function writeAfterEnd(msg, callback) {
+  var err = nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+  process.nextTick(function () {
+    msg.emit('error', err);
+    if (typeof callback === 'function') callback(err);
+  });
+}
+
+function writeChunk(msg, chunk, encoding, callback, fromEnd) {
+  if (msg.finished && !fromEnd) {
+    writeAfterEnd(msg, callback);
+    return true;
+  }
+  if (msg.destroyed) return false;
+  if (chunk === null) throw nodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+  if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
+  }
+  if (!msg._header) {
+    if (fromEnd) msg._contentLength = byteLength(chunk, encoding);
+    msg._implicitHeader();
+  }
+  if (!msg._hasBody) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  var len = byteLength(chunk, encoding), ret;
+  if (len === 0) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  if (msg.chunkedEncoding) {
+    var conn = msg.socket;
+    if (conn && !msg._headerSent === false) conn.cork();
+    if (conn) conn.cork();
+    msg._send(len.toString(16) + crlf, 'latin1', null);
+    msg._send(chunk, encoding, null);
+    ret = msg._send(crlf, 'latin1', callback);
+    if (conn) {
+      conn.uncork();
+      conn.uncork();
+    }
+  } else {
+    ret = msg._send(chunk, encoding, callback);
+  }
+  return ret;
+}
+
+OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
+  if (typeof chunk === 'function') {
+    callback = chunk;
+    chunk = null;
+    encoding = null;
+  } else if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  if (this.finished) {
+    if (typeof callback === 'function') {
+      var self0 = this;
+      if (!this.writableFinished) this.once('finish', callback);
+      else process.nextTick(function () { callback.call(self0, nodeError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished')); });
+    }
+    return this;
+  }
+  if (chunk !== null && chunk !== undefined && typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
+  }
+  if (typeof callback === 'function') this.once('finish', callback);
+
+  // The fast path: nothing sent yet, the socket idle: head and body in
+  // one writev from C.
+  if (!this._header && this._fastEnd && this._fastEnd(chunk, encoding)) return this;
+
+  if (chunk) {
+    if (this.socket) this.socket.cork();
+    writeChunk(this, chunk, encoding, null, true);
+  } else if (!this._header) {
+    this._contentLength = 0;
+    this._implicitHeader();
+  }
+  if (this.socket && !chunk) this.socket.cork();
+  var self = this;
+  var finish = function () { self._onFinishWrite(); };
+  if (this._hasBody && this.chunkedEncoding) {
+    this._send('0' + crlf + this._trailer + crlf, 'latin1', finish);
+  } else if (!this._headerSent || this.writableLength || chunk) {
+    this._send('', 'latin1', finish);
+  } else {
+    process.nextTick(finish);
+  }
+  if (this.socket) this.socket.uncork();
+  this.finished = true;
+  if (this.outputData.length === 0 && this.socket && this.socket._httpMessage === this) {
+    this._finish();
+  }
+  return this;
+};
+
+OutgoingMessage.prototype._onFinishWrite = function () {
+  if (this._finishEmitted) return;
+  this._finishEmitted = true;
+  this.emit('finish');
+};
+
+OutgoingMessage.prototype._finish = function () {
+  this.emit('prefinish');
+};
+
+OutgoingMessage.prototype.destroy = function (err) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.socket) this.socket.destroy(err);
+  else {
+    var self = this;
+    this.once('socket', function (socket) { socket.destroy(err); });
+  }
+  return this;
+};
+
+OutgoingMessage.prototype.cork = function () {
+  if (this.socket) this.socket.cork();
+};
+OutgoingMessage.prototype.uncork = function () {
+  if (this.socket) this.socket.uncork();
+};
+
+// ---- ServerResponse ----
+
+function ServerResponse(req, options) {
+  OutgoingMessage.call(this);
+  this.req = req;
+  this.statusCode = 200;
+  this.statusMessage = undefined;
+  this.sendDate = true;
+  this._sent100 = false;
+  this._expect_continue = false;
+  if (req.method === 'HEAD') this._hasBody = false;
+  if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor === 0)) {
+    this.useChunkedEncodingByDefault = /(^|,)\s*te\s*(,|$)/i.test(req.headers.te || '');
+    this.shouldKeepAlive = false;
+  }
+}
+util.inherits(ServerResponse, OutgoingMessage);
+
+ServerResponse.prototype.assignSocket = function (socket) {
+  socket._httpMessage = this;
+  this.socket = socket;
+  this.emit('socket', socket);
+  this._flush();
+};
+
+ServerResponse.prototype.detachSocket = function (socket) {
+  socket._httpMessage = null;
+  this.socket = null;
+};
+
+ServerResponse.prototype.writeContinue = function (cb) {
+  this._writeRaw('HTTP/1.1 100 Continue' + crlf + crlf, 'latin1', cb);
+  this._sent100 = true;
+};
+
+ServerResponse.prototype.writeProcessing = function (cb) {
+  this._writeRaw('HTTP/1.1 102 Processing' + crlf + crlf, 'latin1', cb);
+};
+
+ServerResponse.prototype.writeEarlyHints = function (hints, cb) {
+  var head = 'HTTP/1.1 103 Early Hints' + crlf, k;
+  for (k in hints) head += k + ': ' + (Array.isArray(hints[k]) ? hints[k].join(', ') : hints[k]) + crlf;
+  this._writeRaw(head + crlf, 'latin1', cb);
+};
+
+ServerResponse.prototype._implicitHeader = function () {
+  this.writeHead(this.statusCode);
+};
+
+ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
+  var originalStatusCode = statusCode, headers, k, i;
+  statusCode |= 0;
+  if (statusCode < 100 || statusCode > 999) {
+    throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', 'Invalid status code: ' + originalStatusCode);
+  }
+  if (typeof reason === 'string') {
+    this.statusMessage = reason;
+  } else {
+    if (!this.statusMessage) this.statusMessage = STATUS_CODES[statusCode] || 'unknown';
+    obj = reason;
+  }
+  this.statusCode = statusCode;
+  if (this._header) {
+    throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
+  }
+  var extra = null;
+  if (obj) {
+    if (Array.isArray(obj)) {
+      if (obj.length && Array.isArray(obj[0])) {
+        for (i = 0; i < obj.length; i++) this.setHeader(obj[i][0], obj[i][1]);
+      } else {
+        if (obj.length % 2 !== 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'The argument \'headers\' is invalid.');
+        for (i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+      }
+    } else if (!this._headers) {
+      // No setHeader calls: take obj as it is (validated).
+      extra = [];
+      for (k in obj) {
+        if (obj[k] === undefined) continue;
+        validateHeaderName(k);
+        validateHeaderValue(k, obj[k]);
+        extra.push(k, obj[k]);
+      }
+    } else {
+      for (k in obj) if (obj[k] !== undefined) this.setHeader(k, obj[k]);
+    }
+  }
+  if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
+    this._hasBody = false;
+  }
+  if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+  this._buildHead('HTTP/1.1 ' + statusCode + ' ' + this.statusMessage, extra);
+  return this;
+};
+
+ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// res.end(body) before anything went out, on an idle socket: one C call
+// builds the head and writes head + body.
+ServerResponse.prototype._fastEnd = function (chunk, encoding) {
+  var socket = this.socket;
+  if (!socket || socket._httpMessage !== this || !socket._handle || socket.connecting ||
+      socket.writableLength !== 0 || socket.writableCorked || !socket.writable) {
+    return false;
+  }
+  if (chunk === null || chunk === undefined) chunk = '';
+  if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'latin1') return false;
+  if (!this._removedContLen) this._contentLength = byteLength(chunk, encoding || 'utf8');
+  this._implicitHeader();
+  if (this.chunkedEncoding) {
+    this._header = null; // not the simple case after all: redo below
+    this.chunkedEncoding = false;
+    return false;
+  }
+  var req = new FastWriteReq(this);
+  var firstLine = this._firstLine, raw = this._rawOut;
+  var err = binding.writeResponse(req, socket._handle, firstLine, raw,
+    this._hasBody ? chunk : undefined, encoding || 'utf8');
+  this._headerSent = true;
+  this.headersSent = true;
+  this.finished = true;
+  if (err) {
+    socket.destroy(net._uvException ? net._uvException(err, 'write') : new Error('write ' + err));
+    return true;
+  }
+  socket._bytesDispatched += req.bytes;
+  if (!req.async) {
+    var self = this;
+    process.nextTick(function () { self._onFinishWrite(); });
+  }
+  return true;
+};
+
+function FastWriteReq(res) {
+  this.res = res;
+  this.async = false;
+  this.bytes = 0;
+}
+FastWriteReq.prototype.oncomplete = function (status) {
+  var res = this.res;
+  if (status < 0) {
+    if (res.socket) res.socket.destroy(new Error('write failed: ' + status));
+    return;
+  }
+  res._onFinishWrite();
+};
+
+// ---- Server ----
+
+var kConnections = '_httpConnections';
+
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = {};
+  } else if (options === null || options === undefined) {
+    options = {};
+  }
+  this.maxHeaderSize = options.maxHeaderSize;
+  this.insecureHTTPParser = options.insecureHTTPParser;
+  this.requireHostHeader = options.requireHostHeader !== false;
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  net.Server.call(this, { allowHalfOpen: true, noDelay: options.noDelay === undefined ? true : options.noDelay,
+    keepAlive: options.keepAlive, keepAliveInitialDelay: options.keepAliveInitialDelay });
+  if (requestListener) this.on('request', requestListener);
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this.keepAliveTimeout = 5000;
+  this.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
+  this.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
+  this.connectionsCheckingInterval = options.connectionsCheckingInterval === undefined ? 30000 :
+    options.connectionsCheckingInterval;
+  this[kConnections] = [];
+  this._checkTimer = null;
+  this.on('listening', setupConnectionsTracking);
+}
+util.inherits(Server, net.Server);
+
+function setupConnectionsTracking() {
+  var server = this;
+  if (server._checkTimer) clearInterval(server._checkTimer);
+  if (!(server.headersTimeout > 0 || server.requestTimeout > 0)) return;
+  server._checkTimer = setInterval(function () { checkConnections(server); },
+    server.connectionsCheckingInterval);
+  server._checkTimer.unref();
+}
+
+function checkConnections(server) {
+  var now = Date.now(), conns = server[kConnections].slice(), i, st;
+  for (i = 0; i < conns.length; i++) {
+    st = conns[i];
+    if (st.socket.destroyed) continue;
+    if (st.headersStart !== 0 && server.headersTimeout > 0 &&
+        now - st.headersStart > server.headersTimeout) {
+      onRequestTimeout(server, st);
+    } else if (st.requestStart !== 0 && server.requestTimeout > 0 &&
+               now - st.requestStart > server.requestTimeout) {
+      onRequestTimeout(server, st);
+    }
+  }
+}
+
+function onRequestTimeout(server, st) {
+  st.headersStart = 0;
+  st.requestStart = 0;
+  var err = nodeError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout');
+  socketOnError.call(st.socket, err);
+}
+
+Server.prototype.setTimeout = function (msecs, callback) {
+  this.timeout = msecs;
+  if (callback) this.on('timeout', callback);
+  return this;
+};
+
+Server.prototype.close = function (cb) {
+  if (this._checkTimer) {
+    clearInterval(this._checkTimer);
+    this._checkTimer = null;
+  }
+  this.closeIdleConnections();
+  return net.Server.prototype.close.call(this, cb);
+};
+
+Server.prototype.closeAllConnections = function () {
+  var conns = this[kConnections].slice(), i;
+  for (i = 0; i < conns.length; i++) conns[i].socket.destroy();
+};
+
+Server.prototype.closeIdleConnections = function () {
+  var conns = this[kConnections].slice(), i;
+  for (i = 0; i < conns.length; i++) {
+    if (conns[i].incoming.length === 0 && conns[i].outgoing.length === 0 &&
+        !conns[i].socket._httpMessage && !conns[i].parsing) {
+      conns[i].socket.destroy();
+    }
+  }
+};
+
+function ConnState(server, socket) {
+  this.server = server;
+  this.socket = socket;
+  this.incoming = []; // requests whose responses are not finished, in order
+  this.outgoing = []; // responses waiting for the socket (pipelining)
+  this.requests = 0;
+  this.keepAliveTimer = null;
+  this.headersStart = Date.now();
+  this.requestStart = 0;
+  this.parser = null;
+  this.parsing = false;
+}
+
+function connectionListener(socket) {
+  var server = this;
+  var st = new ConnState(server, socket);
+  var parser = new HTTPParser();
+  parser.initialize(HTTPParser.REQUEST, server.maxHeaderSize || 16384);
+  st.parser = parser;
+  parser.state = st;
+  parser[kOnHeadersComplete] = parserOnHeadersComplete;
+  parser[kOnBody] = parserOnBody;
+  parser[kOnMessageComplete] = parserOnMessageComplete;
+  parser[kOnHeaders] = parserOnTrailers;
+  parser[kOnExecute] = parserOnExecute;
+  socket.parser = parser;
+  socket._httpState = st;
+  server[kConnections].push(st);
+  if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+  socket.on('timeout', socketOnTimeout);
+  socket.on('error', socketOnError);
+  socket.on('end', socketOnEnd);
+  socket.on('close', socketOnClose);
+  socket.on('drain', socketOnDrain);
+  if (socket._handle && socket._handle.readStart && parser.consume(socket._handle) === 0) {
+    st.consumed = true;
+  } else {
+    socket.on('data', socketOnData);
+  }
+}
+
+function socketOnData(d) {
+  var st = this._httpState;
+  var ret = st.parser.execute(d);
+  onParserExecuteCommon(st, ret, d);
+}
+
+function parserOnExecute(ret, rest) {
+  onParserExecuteCommon(this.state, ret, rest);
+}
+
+function onParserExecuteCommon(st, ret, d) {
+  var socket = st.socket, server = st.server;
+  if (ret instanceof Error) {
+    if (ret.upgrade) {
+      // The upgrade/CONNECT request completed: hand over the socket.
+      var req = st.upgradeReq;
+      var head = d ? (ret.bytesParsed !== undefined && !st.consumed ? d.slice(ret.bytesParsed) : d) : Buffer.alloc(0);
+      if (!head) head = Buffer.alloc(0);
+      unhookSocket(st);
+      var ev = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+      if (server.listenerCount(ev) > 0) {
+        server.emit(ev, req, socket, head);
+      } else {
+        socket.destroy();
+      }
+      return;
+    }
+    ret.rawPacket = d;
+    socketOnError.call(socket, ret);
+  }
+}
+
+function unhookSocket(st) {
+  var socket = st.socket;
+  socket.removeListener('data', socketOnData);
+  socket.removeListener('end', socketOnEnd);
+  socket.removeListener('close', socketOnClose);
+  socket.removeListener('drain', socketOnDrain);
+  socket.removeListener('timeout', socketOnTimeout);
+  socket.removeListener('error', socketOnError);
+  if (st.consumed) {
+    st.parser.unconsume();
+    st.consumed = false;
+  }
+  removeConn(st);
+  clearKeepAlive(st);
+  socket.parser = null;
+  socket._httpState = null;
+}
+
+function removeConn(st) {
+  var list = st.server[kConnections], i = list.indexOf(st);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function clearKeepAlive(st) {
+  if (st.keepAliveTimer) {
+    clearTimeout(st.keepAliveTimer);
+    st.keepAliveTimer = null;
+  }
+}
+
+function parserOnHeadersComplete(major, minor, headers, method, url, statusCode, statusMessage,
+                                 upgrade, shouldKeepAlive, complete) {
+  var st = this.state, server = st.server, socket = st.socket;
+  clearKeepAlive(st);
+  st.headersStart = 0;
+  st.requestStart = Date.now();
+  if (socket._timer) socket._unrefTimerActive();
+  var req = new IncomingMessage(socket);
+  req._server = server;
+  req.httpVersionMajor = major;
+  req.httpVersionMinor = minor;
+  req.httpVersion = major + '.' + minor;
+  req.rawHeaders = headers;
+  req.method = methods[method];
+  req.url = url;
+  req.upgrade = upgrade;
+  if (server.maxHeadersCount && headers.length > server.maxHeadersCount * 2) {
+    headers.length = server.maxHeadersCount * 2;
+  }
+  if (upgrade) {
+    if (req.method === 'CONNECT' || server.listenerCount('upgrade') > 0) {
+      st.upgradeReq = req;
+      req.complete = true;
+      return 2;
+    }
+    req.upgrade = false;
+  }
+  if (complete) {
+    req.complete = true;
+    req.push(null);
+  } else {
+    st.current = req;
+  }
+  st.requests++;
+  // Host is required from HTTP/1.1 clients.
+  if (server.requireHostHeader && major === 1 && minor === 1 && !hasHost(headers)) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n', 'latin1');
+    return upgrade ? 3 : 0;
+  }
+  var res = new ServerResponse(req);
+  res._keepAliveTimeout = server.keepAliveTimeout;
+  res._defaultKeepAlive = true;
+  res.shouldKeepAlive = shouldKeepAlive && res.shouldKeepAlive !== false;
+  if (!shouldKeepAlive) res.shouldKeepAlive = false;
+  if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
+    res.maxRequestsOnConnectionReached = true;
+  }
+  req.res = res;
+  st.incoming.push(req);
+  res.on('finish', resOnFinish);
+  res._st = st;
+  if (socket._httpMessage) {
+    st.outgoing.push(res);
+  } else {
+    res.assignSocket(socket);
+  }
+  if (server.maxRequestsPerSocket > 0 && st.requests > server.maxRequestsPerSocket) {
+    res.writeHead(503);
+    res.end();
+    return upgrade ? 3 : 0;
+  }
+  var expect = major === 1 && minor === 1 && findHeader(headers, 'expect');
+  if (expect) {
+    if (/^100-continue$/i.test(expect)) {
+      res._expect_continue = true;
+      if (server.listenerCount('checkContinue') > 0) {
+        server.emit('checkContinue', req, res);
+      } else {
+        res.writeContinue();
+        server.emit('request', req, res);
+      }
+    } else if (server.listenerCount('checkExpectation') > 0) {
+      server.emit('checkExpectation', req, res);
+    } else {
+      res.writeHead(417);
+      res.end();
+    }
+  } else {
+    server.emit('request', req, res);
+  }
+  return upgrade ? 3 : 0;
+}
+
+function hasHost(headers) {
+  for (var i = 0; i < headers.length; i += 2) {
+    if (headers[i].length === 4 && headers[i].toLowerCase() === 'host') return true;
+  }
+  return false;
+}
+
+function findHeader(headers, name) {
+  for (var i = 0; i < headers.length; i += 2) {
+    if (headers[i].length === name.length && headers[i].toLowerCase() === name) return headers[i + 1];
+  }
+  return false;
+}
+
+function parserOnBody(b) {
+  var st = this.state;
+  var req = st.current;
+  if (!req) return;
+  if (st.socket._timer) st.socket._unrefTimerActive();
+  pushBody(req, st.socket, b);
+}
+
+function parserOnTrailers(trailers) {
+  var st = this.state;
+  if (st.current) st.current.rawTrailers = trailers;
+}
+
+function parserOnMessageComplete() {
+  var st = this.state;
+  var req = st.current;
+  st.current = null;
+  st.requestStart = 0;
+  if (!req) return;
+  req.complete = true;
+  req.push(null);
+}
+
+function resOnFinish() {
+  var res = this, st = res._st, req = res.req, socket = st.socket;
+  var i = st.incoming.indexOf(req);
+  if (i >= 0) st.incoming.splice(i, 1);
+  // An unread body is dumped so the connection can go on.
+  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  res.detachSocket(socket);
+  process.nextTick(function () { res.emit('close'); });
+  if (res._last || !res.shouldKeepAlive) {
+    if (socket.writable) socket.destroySoon ? socket.destroySoon() : socket.end();
+    else socket.destroy();
+    return;
+  }
+  if (st.outgoing.length) {
+    st.outgoing.shift().assignSocket(socket);
+  } else if (st.incoming.length === 0 && st.server.keepAliveTimeout > 0 && !st.current) {
+    st.headersStart = Date.now();
+    st.keepAliveTimer = setTimeout(function () {
+      st.keepAliveTimer = null;
+      socket.destroy();
+    }, st.server.keepAliveTimeout);
+    st.keepAliveTimer.unref();
+  }
+}
+
+function socketOnDrain() {
+  var msg = this._httpMessage;
+  if (msg && msg[kNeedDrain]) {
+    msg[kNeedDrain] = false;
+    msg.emit('drain');
+  }
+}
+
+function socketOnTimeout() {
+  var st = this._httpState;
+  var req = st && st.incoming[0], res = req && req.res;
+  var handled = false;
+  if (req && req.listenerCount('timeout')) { req.emit('timeout', this); handled = true; }
+  if (res && res.listenerCount('timeout')) { res.emit('timeout', this); handled = true; }
+  if (st && st.server.emit('timeout', this)) handled = true;
+  if (!handled) this.destroy();
+}
+
+var badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+var headersTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+var requestTimeoutResponse = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+
+function socketOnError(e) {
+  var st = this._httpState;
+  this.removeListener('error', socketOnError);
+  this.on('error', function () {});
+  if (st && st.server.listenerCount('clientError') > 0) {
+    st.server.emit('clientError', e, this);
+    return;
+  }
+  if (this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
+    var response = e.code === 'HPE_HEADER_OVERFLOW' ? headersTooLarge :
+      e.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? requestTimeoutResponse : badRequestResponse;
+    this._httpMessage = null;
+    this.end(response, 'latin1');
+    var self = this;
+    setTimeout(function () { self.destroy(); }, 1000).unref();
+  } else {
+    this.destroy(e);
+  }
+}
+
+function socketOnEnd() {
+  var st = this._httpState;
+  if (!st) return;
+  var ret = st.parser.finish();
+  if (ret instanceof Error) {
+    socketOnError.call(this, ret);
+    return;
+  }
+  if (st.current && !st.current.complete) {
+    st.current.aborted = true;
+  }
+  if (!this._httpMessage && st.outgoing.length === 0) {
+    if (this.writable) this.end();
+  } else {
+    // The responses in flight end the socket when they finish.
+    var res = this._httpMessage;
+    for (var i = 0; i < st.outgoing.length; i++) st.outgoing[i].shouldKeepAlive = false;
+    if (res) res.shouldKeepAlive = false;
+  }
+}
+
+function socketOnClose() {
+  var st = this._httpState;
+  if (!st) return;
+  clearKeepAlive(st);
+  removeConn(st);
+  if (st.consumed) {
+    st.parser.unconsume();
+    st.consumed = false;
+  }
+  var list = st.incoming, i;
+  st.incoming = [];
+  for (i = 0; i < list.length; i++) {
+    var req = list[i];
+    if (!req.complete) {
+      req.aborted = true;
+      req.emit('aborted');
+      req.destroy(connResetException('aborted'));
+    }
+    req.emit('close');
+    var res = req.res;
+    if (res && !res._closed) {
+      res._closed = true;
+      res.destroyed = true;
+      res.emit('close');
+    }
+  }
+  if (st.current && !st.current.complete) {
+    st.current.aborted = true;
+    st.current.emit('aborted');
+  }
+  this._httpState = null;
+}
+
+function createServer(options, requestListener) {
+  return new Server(options, requestListener);
+}
+
+// ---- Agent ----
+
+function Agent(options) {
+  if (!(this instanceof Agent)) return new Agent(options);
+  EventEmitter.call(this);
+  this.defaultPort = 80;
+  this.protocol = 'http:';
+  this.options = Object.assign({ path: null }, options);
+  this.requests = Object.create(null);
+  this.sockets = Object.create(null);
+  this.freeSockets = Object.create(null);
+  this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+  this.keepAlive = this.options.keepAlive || false;
+  this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+  this.maxFreeSockets = this.options.maxFreeSockets || 256;
+  this.maxTotalSockets = this.options.maxTotalSockets || Infinity;
+  this.totalSocketCount = 0;
+  this.scheduling = this.options.scheduling || 'lifo';
+  var self = this;
+  this.on('free', function (socket, options) {
+    var name = self.getName(options);
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    var requests = self.requests[name];
+    if (requests && requests.length) {
+      var req = requests.shift();
+      if (!requests.length) delete self.requests[name];
+      setRequestSocket(self, req, socket);
+      return;
+    }
+    var req2 = socket._httpMessage;
+    if (!req2 || !req2.shouldKeepAlive || !self.keepAlive) {
+      socket.destroy();
+      return;
+    }
+    var freeSockets = self.freeSockets[name] || [];
+    var freeLen = 0, k;
+    for (k in self.freeSockets) freeLen += self.freeSockets[k].length;
+    if (freeSockets.length >= self.maxFreeSockets || freeLen >= self.maxFreeSockets * 1000) {
+      socket.destroy();
+      return;
+    }
+    if (!self.keepSocketAlive(socket)) {
+      socket.destroy();
+      return;
+    }
+    removeSocket(self, socket, options, true);
+    socket._httpMessage = null;
+    freeSockets.push(socket);
+    self.freeSockets[name] = freeSockets;
+    socket.once('error', freeSocketErrorListener);
+  });
+}
+util.inherits(Agent, EventEmitter);
+
+Agent.defaultMaxSockets = Infinity;
+
+function freeSocketErrorListener(err) {
+  this.destroy();
+  this.emit('agentRemove');
+}
+
+Agent.prototype.getName = function (options) {
+  options = options || {};
+  var name = options.host || 'localhost';
+  name += ':';
+  if (options.port) name += options.port;
+  name += ':';
+  if (options.localAddress) name += options.localAddress;
+  if (options.family === 4 || options.family === 6) name += ':' + options.family;
+  if (options.socketPath) name += ':' + options.socketPath;
+  return name;
+};
+
+Agent.prototype.keepSocketAlive = function (socket) {
+  socket.setKeepAlive(true, this.keepAliveMsecs);
+  socket.unref();
+  var t = this.options.timeout;
+  if (t) socket.setTimeout(t);
+  return true;
+};
+
+Agent.prototype.reuseSocket = function (socket, req) {
+  socket.removeListener('error', freeSocketErrorListener);
+  req.reusedSocket = true;
+  socket.ref();
+};
+
+Agent.prototype.addRequest = function (req, options) {
+  options = Object.assign({}, options, this.options);
+  if (options.socketPath) options.path = options.socketPath;
+  var name = this.getName(options);
+  if (!this.sockets[name]) this.sockets[name] = [];
+  var freeSockets = this.freeSockets[name];
+  var socket;
+  while (freeSockets && freeSockets.length) {
+    socket = this.scheduling === 'fifo' ? freeSockets.shift() : freeSockets.pop();
+    if (!freeSockets.length) delete this.freeSockets[name];
+    if (socket.destroyed) {
+      socket = null;
+      freeSockets = this.freeSockets[name];
+      continue;
+    }
+    break;
+  }
+  if (socket) {
+    this.reuseSocket(socket, req);
+    this.sockets[name].push(socket);
+    setRequestSocket(this, req, socket);
+    return;
+  }
+  var sockLen = this.sockets[name].length;
+  if (sockLen < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+    var self = this;
+    this.createSocket(req, options, function (err, s) {
+      if (err) {
+        process.nextTick(function () { req.emit('error', err); });
+        return;
+      }
+      setRequestSocket(self, req, s);
+    });
+  } else {
+    if (!this.requests[name]) this.requests[name] = [];
+    this.requests[name].push(req);
+  }
+};
+
+Agent.prototype.createConnection = function (options, cb) {
+  return net.createConnection(options, cb);
+};
+
+Agent.prototype.createSocket = function (req, options, cb) {
+  var self = this;
+  options = Object.assign({}, options, this.options);
+  if (options.socketPath) options.path = options.socketPath;
+  var name = this.getName(options);
+  options._agentKey = name;
+  options.encoding = null;
+  var called = false;
+  function oncreate(err, s) {
+    if (called) return;
+    called = true;
+    if (err) return cb(err);
+    if (!self.sockets[name]) self.sockets[name] = [];
+    self.sockets[name].push(s);
+    self.totalSocketCount++;
+    installListeners(self, s, options);
+    cb(null, s);
+  }
+  var newSocket = this.createConnection(options, oncreate);
+  if (newSocket) oncreate(null, newSocket);
+};
+
+function installListeners(agent, s, options) {
+  function onFree() { agent.emit('free', s, options); }
+  function onClose() {
+    agent.totalSocketCount--;
+    removeSocket(agent, s, options, false);
+    s.removeListener('free', onFree);
+    s.removeListener('agentRemove', onRemove);
+  }
+  function onTimeout() {
+    var sockets = agent.freeSockets[agent.getName(options)];
+    if (sockets && sockets.indexOf(s) >= 0) s.destroy();
+  }
+  function onRemove() {
+    agent.totalSocketCount--;
+    removeSocket(agent, s, options, false);
+    s.removeListener('close', onClose);
+    s.removeListener('free', onFree);
+    s.removeListener('agentRemove', onRemove);
+  }
+  s.on('free', onFree);
+  s.on('close', onClose);
+  s.on('timeout', onTimeout);
+  s.on('agentRemove', onRemove);
+}
+
+function removeSocket(agent, s, options, keepCount) {
+  var name = agent.getName(options), lists = [agent.sockets], i, list, idx;
+  if (!keepCount) lists.push(agent.freeSockets);
+  for (i = 0; i < lists.length; i++) {
+    list = lists[i][name];
+    if (list) {
+      idx = list.indexOf(s);
+      if (idx >= 0) {
+        list.splice(idx, 1);
+        if (!list.length) delete lists[i][name];
+      }
+    }
+  }
+  if (!keepCount) {
+    var reqs = agent.requests[name];
+    if (reqs && reqs.length && (!agent.sockets[name] || agent.sockets[name].length < agent.maxSockets)) {
+      var req = reqs.shift();
+      if (!reqs.length) delete agent.requests[name];
+      agent.createSocket(req, options, function (err, sock) {
+        if (err) req.emit('error', err);
+        else setRequestSocket(agent, req, sock);
+      });
+    }
+  }
+}
+
+Agent.prototype.destroy = function () {
+  var sets = [this.freeSockets, this.sockets], i, k, j, list;
+  for (i = 0; i < sets.length; i++) {
+    for (k in sets[i]) {
+      list = sets[i][k].slice();
+      for (j = 0; j < list.length; j++) list[j].destroy();
+    }
+  }
+};
+
+function setRequestSocket(agent, req, socket) {
+  req.onSocket(socket);
+  var agentTimeout = agent.options.timeout || 0;
+  if (req.timeout === undefined || req.timeout === agentTimeout) return;
+  socket.setTimeout(req.timeout);
+}
+
+var globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+
+// ---- ClientRequest ----
+
+function ClientRequest(input, options, cb) {
+  if (!(this instanceof ClientRequest)) return new ClientRequest(input, options, cb);
+  OutgoingMessage.call(this);
+  if (typeof input === 'string') {
+    input = urlToOptions(new (require('url').URL)(input));
+  } else if (input && typeof input === 'object' && input.href && input.protocol && typeof input.searchParams === 'object') {
+    input = urlToOptions(input);
+  } else {
+    cb = options;
+    options = input;
+    input = null;
+  }
+  if (typeof options === 'function') {
+    cb = options;
+    options = input || {};
+  } else {
+    options = Object.assign({}, input || {}, options || {});
+  }
+  var agent = options.agent;
+  var defaultAgent = options._defaultAgent || globalAgent;
+  if (agent === false) {
+    agent = new Agent();
+  } else if (agent === null || agent === undefined) {
+    if (typeof options.createConnection !== 'function') agent = defaultAgent;
+  }
+  this.agent = agent;
+  var protocol = options.protocol || 'http:';
+  if (protocol !== 'http:') {
+    throw nodeError(TypeError, 'ERR_INVALID_PROTOCOL', 'Protocol "' + protocol + '" not supported. Expected "http:"');
+  }
+  var defaultPort = options.defaultPort || (agent && agent.defaultPort) || 80;
+  var port = options.port || defaultPort;
+  var host = options.host || options.hostname || 'localhost';
+  if (options.hostname) host = options.hostname;
+  this.timeout = options.timeout;
+  this.host = host;
+  this.protocol = protocol;
+  var method = (options.method || 'GET').toUpperCase();
+  if (!checkIsHttpToken(method)) {
+    throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', 'Method must be a valid HTTP token ["' + options.method + '"]');
+  }
+  this.method = method;
+  this.path = options.path || '/';
+  if (/[\u0000-\u0020]/.test(this.path)) {
+    throw nodeError(TypeError, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
+  }
+  this.maxHeaderSize = options.maxHeaderSize;
+  this.res = null;
+  this.aborted = false;
+  this.reusedSocket = false;
+  this.shouldKeepAlive = false;
+  this.useChunkedEncodingByDefault = !(method === 'GET' || method === 'HEAD' || method === 'DELETE' ||
+    method === 'OPTIONS' || method === 'TRACE' || method === 'CONNECT');
+  if (cb) this.once('response', cb);
+  var headers = options.headers, k, i;
+  if (headers) {
+    if (Array.isArray(headers)) {
+      for (i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+    } else {
+      for (k in headers) this.setHeader(k, headers[k]);
+    }
+  }
+  if (host && !this.getHeader('host') && options.setHost !== false) {
+    var hostHeader = host;
+    if (hostHeader.indexOf(':') >= 0 && hostHeader[0] !== '[') hostHeader = '[' + hostHeader + ']';
+    if (port && +port !== defaultPort) hostHeader += ':' + port;
+    this.setHeader('Host', hostHeader);
+  }
+  if (options.auth && !this.getHeader('Authorization')) {
+    this.setHeader('Authorization', 'Basic ' + Buffer.from(options.auth).toString('base64'));
+  }
+  if (method === 'CONNECT') this._last = true;
+  var optsWithoutSignal = Object.assign({}, options, { host: host, port: port });
+  delete optsWithoutSignal.path;
+  if (options.socketPath) optsWithoutSignal.path = options.socketPath;
+  this._connOptions = optsWithoutSignal;
+  if (agent) {
+    if (agent.keepAlive) this.shouldKeepAlive = true;
+    agent.addRequest(this, optsWithoutSignal);
+  } else {
+    this._last = true;
+    this.shouldKeepAlive = false;
+    var conn;
+    if (typeof options.createConnection === 'function') {
+      var self = this, called = false;
+      conn = options.createConnection(optsWithoutSignal, function (err, s) {
+        if (called) return;
+        called = true;
+        if (err) process.nextTick(function () { self.emit('error', err); });
+        else self.onSocket(s);
+      });
+      if (conn && !called) {
+        called = true;
+        this.onSocket(conn);
+      }
+    } else {
+      this.onSocket(net.createConnection(optsWithoutSignal));
+    }
+  }
+}
+util.inherits(ClientRequest, OutgoingMessage);
+
+function urlToOptions(url) {
+  var o = {
+    protocol: url.protocol,
+    hostname: typeof url.hostname === 'string' && url.hostname[0] === '[' ? url.hostname.slice(1, -1) : url.hostname,
+    hash: url.hash,
+    search: url.search,
+    pathname: url.pathname,
+    path: (url.pathname || '') + (url.search || ''),
+    href: url.href
+  };
+  if (url.port !== '') o.port = Number(url.port);
+  if (url.username || url.password) o.auth = decodeURIComponent(url.username) + ':' + decodeURIComponent(url.password);
+  return o;
+}
+
+ClientRequest.prototype._implicitHeader = function () {
+  if (this._header) {
+    throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot render headers after they are sent to the client');
+  }
+  this._buildHead(this.method + ' ' + this.path + ' HTTP/1.1', null);
+};
+
+ClientRequest.prototype.abort = function () {
+  if (this.aborted) return;
+  this.aborted = true;
+  var self = this;
+  process.nextTick(function () { self.emit('abort'); });
+  this.destroy();
+};
+
+ClientRequest.prototype.destroy = function (err) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.res) this.res._dump();
+  this[kError] = err;
+  if (this.socket) this.socket.destroy(err);
+  else if (err) {
+    var self = this;
+    process.nextTick(function () {
+      self.emit('error', err);
+      self.emit('close');
+    });
+  } else {
+    var self2 = this;
+    process.nextTick(function () { self2.emit('close'); });
+  }
+  return this;
+};
+var kError = '_clientError';
+
+ClientRequest.prototype.setNoDelay = function (v) {
+  var self = this;
+  if (this.socket) this.socket.setNoDelay(v);
+  else this.once('socket', function (s) { s.setNoDelay(v); });
+};
+
+ClientRequest.prototype.setSocketKeepAlive = function (enable, delay) {
+  if (this.socket) this.socket.setKeepAlive(enable, delay);
+  else this.once('socket', function (s) { s.setKeepAlive(enable, delay); });
+};
+
+ClientRequest.prototype.setTimeout = function (msecs, callback) {
+  var self = this;
+  if (callback) this.once('timeout', callback);
+  this.timeout = msecs;
+  function arm(sock) {
+    sock.setTimeout(msecs);
+  }
+  if (this.socket) arm(this.socket);
+  else this.once('socket', arm);
+  return this;
+};
+
+ClientRequest.prototype.onSocket = function (socket) {
+  var req = this;
+  process.nextTick(function () { tickOnSocket(req, socket); });
+};
+
+function tickOnSocket(req, socket) {
+  if (req.destroyed) {
+    socket.emit('free');
+    if (req[kError] || true) {
+      process.nextTick(function () {
+        if (req[kError]) req.emit('error', req[kError]);
+        req.emit('close');
+      });
+    }
+    return;
+  }
+  var parser = new HTTPParser();
+  parser.initialize(HTTPParser.RESPONSE, req.maxHeaderSize || 16384);
+  parser.state = { req: req, socket: socket, res: null };
+  parser[kOnHeadersComplete] = clientOnHeadersComplete;
+  parser[kOnBody] = clientOnBody;
+  parser[kOnMessageComplete] = clientOnMessageComplete;
+  parser[kOnHeaders] = clientOnTrailers;
+  if (req.method === 'HEAD') parser.setHeadResponse(1);
+  socket.parser = parser;
+  socket._httpMessage = req;
+  req.socket = socket;
+  req._parser = parser;
+  socket.on('error', clientSocketOnError);
+  socket.on('data', clientSocketOnData);
+  socket.on('end', clientSocketOnEnd);
+  socket.on('close', clientSocketOnClose);
+  socket.on('drain', socketOnDrain);
+  socket.on('timeout', clientSocketOnTimeout);
+  if (req.timeout !== undefined && req.timeout > 0) socket.setTimeout(req.timeout);
+  req.emit('socket', socket);
+  if (socket.connecting) {
+    socket.once('connect', function () { req._flush(); });
+  } else {
+    req._flush();
+  }
+}
+
+function clientSocketOnTimeout() {
+  var req = this._httpMessage;
+  if (req && req.listenerCount('timeout')) req.emit('timeout');
+  else if (req) req.emit('timeout');
+}
+
+function clientSocketOnData(d) {
+  var parser = this.parser;
+  if (!parser) return;
+  var ret = parser.execute(d);
+  if (ret instanceof Error) {
+    if (ret.upgrade) {
+      var st = parser.state, req = st.req, res = st.res;
+      var head = d.slice(ret.bytesParsed);
+      detachClient(this);
+      var ev = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+      if (req.listenerCount(ev) > 0) {
+        req.upgradeOrConnect = true;
+        req.emit(ev, res, this, head);
+        req.emit('close');
+      } else {
+        this.destroy();
+      }
+      return;
+    }
+    this.destroy(ret);
+  }
+}
+
+function detachClient(socket) {
+  socket.removeListener('data', clientSocketOnData);
+  socket.removeListener('end', clientSocketOnEnd);
+  socket.removeListener('close', clientSocketOnClose);
+  socket.removeListener('error', clientSocketOnError);
+  socket.removeListener('drain', socketOnDrain);
+  socket.removeListener('timeout', clientSocketOnTimeout);
+  socket.parser = null;
+  socket._httpMessage = null;
+}
+
+function clientOnHeadersComplete(major, minor, headers, method, url, statusCode, statusMessage,
+                                 upgrade, shouldKeepAlive, complete) {
+  var st = this.state, req = st.req, socket = st.socket;
+  var res = new IncomingMessage(socket);
+  res.httpVersionMajor = major;
+  res.httpVersionMinor = minor;
+  res.httpVersion = major + '.' + minor;
+  res.rawHeaders = headers;
+  res.statusCode = statusCode;
+  res.statusMessage = statusMessage;
+  res.upgrade = upgrade;
+  if (statusCode >= 100 && statusCode < 200 && statusCode !== 101) {
+    if (statusCode === 100) req.emit('continue');
+    req.emit('information', { statusCode: statusCode, statusMessage: statusMessage,
+      httpVersion: res.httpVersion, httpVersionMajor: major, httpVersionMinor: minor,
+      headers: res.headers, rawHeaders: headers });
+    st.skipComplete = true;
+    return 1;
+  }
+  if (req.method === 'CONNECT' && statusCode >= 200 && statusCode < 300) {
+    res.upgrade = true;
+    st.res = res;
+    return 2;
+  }
+  if (upgrade && statusCode === 101) {
+    st.res = res;
+    return 2;
+  }
+  st.res = res;
+  req.res = res;
+  res.req = req;
+  if (req.shouldKeepAlive && !shouldKeepAlive) req.shouldKeepAlive = false;
+  if (!shouldKeepAlive) req.shouldKeepAlive = false;
+  if (req.method === 'HEAD') complete = true;
+  if (complete) {
+    res.complete = true;
+    res.push(null);
+  }
+  if (req.aborted || !req.emit('response', res)) res._dump();
+  if (complete) responseDone(st);
+  return req.method === 'HEAD' ? 1 : 0;
+}
+
+function clientOnBody(b) {
+  var st = this.state;
+  if (st.res) pushBody(st.res, st.socket, b);
+}
+
+function clientOnTrailers(t) {
+  var st = this.state;
+  if (st.res) st.res.rawTrailers = t;
+}
+
+function clientOnMessageComplete() {
+  var st = this.state;
+  if (st.skipComplete) {
+    st.skipComplete = false;
+    return;
+  }
+  var res = st.res;
+  if (!res) return;
+  res.complete = true;
+  res.push(null);
+  responseDone(st);
+}
+
+function responseDone(st) {
+  var req = st.req, socket = st.socket;
+  st.res = null;
+  var finished = function () {
+    if (socket._httpMessage !== req) return;
+    if (req.shouldKeepAlive && req.agent && !socket.destroyed) {
+      detachClient(socket);
+      socket._httpMessage = req;
+      var onEnd = function () { req.emit('close'); };
+      var res = req.res;
+      if (res && !res.readableEnded) res.once('end', onEnd);
+      else process.nextTick(onEnd);
+      socket.emit('free');
+      if (socket._httpMessage === req) socket._httpMessage = null;
+    } else {
+      socket.destroySoon ? socket.destroySoon() : socket.end();
+      if (!socket.writable) socket.destroy();
+    }
+  };
+  if (req.finished && req._finishEmitted) finished();
+  else req.once('finish', finished);
+}
+
+function clientSocketOnError(err) {
+  var req = this._httpMessage;
+  if (req) {
+    if (!req.res || !req.res.complete) {
+      req.socket = this;
+      req.emit('error', err);
+    }
+    if (req.res && !req.res.complete) {
+      req.res.aborted = true;
+      req.res.emit('aborted');
+      req.res.destroy(connResetException('aborted'));
+    }
+  }
+  this._hadErrorReported = true;
+}
+
+function clientSocketOnEnd() {
+  var parser = this.parser, req = this._httpMessage;
+  if (parser) {
+    var ret = parser.finish();
+    if (ret instanceof Error && req && !req.res) {
+      this.destroy(ret);
+      return;
+    }
+  }
+  if (req && !req.res && !this._hadErrorReported) {
+    this._hadErrorReported = true;
+    req.emit('error', connResetException('socket hang up'));
+  }
+  this.destroy();
+}
+
+function clientSocketOnClose() {
+  var req = this._httpMessage;
+  if (!req) return;
+  var res = req.res;
+  if (res) {
+    if (!res.complete) {
+      res.aborted = true;
+      res.emit('aborted');
+      res.destroy(connResetException('aborted'));
+    }
+    var done = function () { req.emit('close'); };
+    if (res.readableEnded || res.destroyed) process.nextTick(done);
+    else res.once('end', done);
+  } else {
+    if (!this._hadErrorReported && !req.aborted) {
+      this._hadErrorReported = true;
+      req.emit('error', connResetException('socket hang up'));
+    }
+    req.emit('close');
+  }
+}
+
+function request(url, options, cb) {
+  return new ClientRequest(url, options, cb);
+}
+
+function get(url, options, cb) {
+  var req = request(url, options, cb);
+  req.end();
+  return req;
+}
+
+module.exports = {
+  METHODS: METHODS,
+  STATUS_CODES: STATUS_CODES,
+  Agent: Agent,
+  ClientRequest: ClientRequest,
+  IncomingMessage: IncomingMessage,
+  OutgoingMessage: OutgoingMessage,
+  Server: Server,
+  ServerResponse: ServerResponse,
+  createServer: createServer,
+  validateHeaderName: validateHeaderName,
+  validateHeaderValue: validateHeaderValue,
+  get: get,
+  request: request,
+  maxHeaderSize: 16384,
+  globalAgent: globalAgent,
+  setMaxIdleHTTPParsers: function () {}
+};
