@@ -1,0 +1,724 @@
+/*
+ * process_wrap.c — internalBinding('process_wrap'): child processes for
+ * JavaScript (layer: modules/). child_process sits on this.
+ *
+ *   new Process()            a handle object; alive while the child runs
+ *                            (or until close), even unreferenced from JS
+ *   p.spawn(options)         0 or a lode error code (LODE_ENOENT, ...).
+ *                            options: file, args (argv, args[0] is argv0),
+ *                            cwd, envPairs (['K=V', ...]), uid, gid,
+ *                            detached, stdio: [{type: 'ignore'} |
+ *                            {type: 'pipe', handle: Pipe} (the parent's
+ *                            end; the child gets the other end of a
+ *                            socketpair) | {type: 'fd'|'inherit', fd} |
+ *                            {type: 'wrap', handle: TCP/Pipe/TTY}].
+ *                            Sets p.pid on success. After a failure the
+ *                            handle must still be closed.
+ *   p.onexit = function (exitStatus, termSignal)   numbers; 0 when none
+ *   p.kill(signum)           0 or an error code (LODE_ESRCH once exited)
+ *   p.close(cb) / ref() / unref() / hasRef()
+ *
+ *   spawnSync(options)       runs a child to completion on a private loop
+ *                            inside the call. options as spawn, with stdio
+ *                            entries {type: 'pipe', readable, writable,
+ *                            input: Buffer}, plus timeout (ms, 0 none),
+ *                            maxBuffer (bytes over all outputs, 0 or
+ *                            Infinity: none) and killSignal. Returns
+ *                            {pid, status, signal (number, 0 none),
+ *                            output: [Buffer|null...] or undefined when
+ *                            the child never ran, error (code) or absent}.
+ *                            The status is null after a signal, undefined
+ *                            when the spawn failed (Node's shape).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "stream_wrap.h"
+
+#define WRAP_KEY DUK_HIDDEN_SYMBOL("lodeProcessWrap")
+
+typedef struct {
+  lode_process_t process;
+  duk_context* ctx;
+  int obj_ref; /* the JS object: alive while the handle is open */
+  int close_cb_ref;
+  int initialized; /* lode_spawn ran: the handle needs lode_close */
+} process_wrap_t;
+
+/* Spawn options as C wants them; every string is a malloc'd copy. */
+typedef struct {
+  lode_process_options_t o;
+  char* file;
+  char* cwd;
+  char** args;
+  char** env;
+  lode_stdio_container_t* stdio;
+} spawn_opts_t;
+
+static char* dup_str(const char* s) {
+  size_t n = strlen(s) + 1;
+  char* d = malloc(n);
+  if (d != NULL) memcpy(d, s, n);
+  return d;
+}
+
+static void free_strv(char** v) {
+  size_t i;
+  if (v == NULL) return;
+  for (i = 0; v[i] != NULL; i++) free(v[i]);
+  free(v);
+}
+
+static void opts_free(spawn_opts_t* so) {
+  free(so->file);
+  free(so->cwd);
+  free_strv(so->args);
+  free_strv(so->env);
+  free(so->stdio);
+}
+
+/* obj[name] as a NULL-terminated malloc'd string array (NULL when absent).
+ * Throws on a wrong type. */
+static char** get_strv(duk_context* ctx, duk_idx_t obj, const char* name,
+                       int* err) {
+  duk_size_t n, i;
+  char** v;
+  duk_get_prop_string(ctx, obj, name);
+  if (duk_is_null_or_undefined(ctx, -1)) {
+    duk_pop(ctx);
+    return NULL;
+  }
+  if (!duk_is_array(ctx, -1)) {
+    duk_pop(ctx);
+    *err = LODE_EINVAL;
+    return NULL;
+  }
+  n = duk_get_length(ctx, -1);
+  v = calloc(n + 1, sizeof(*v));
+  if (v == NULL) {
+    duk_pop(ctx);
+    *err = LODE_ENOMEM;
+    return NULL;
+  }
+  for (i = 0; i < n; i++) {
+    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+    v[i] = dup_str(duk_to_string(ctx, -1));
+    duk_pop(ctx);
+    if (v[i] == NULL) {
+      free_strv(v);
+      duk_pop(ctx);
+      *err = LODE_ENOMEM;
+      return NULL;
+    }
+  }
+  duk_pop(ctx);
+  return v;
+}
+
+/* Reads the common options of spawn and spawnSync from the object at obj.
+ * stdio entries of type 'pipe' take their stream from pipes[i] when
+ * pipes is given (spawnSync), else from entry.handle. 0 or an error. */
+static int read_options(duk_context* ctx, duk_idx_t obj, spawn_opts_t* so,
+                        lode_pipe_t** pipes) {
+  int err = 0;
+  duk_size_t n, i;
+
+  memset(so, 0, sizeof(*so));
+  duk_get_prop_string(ctx, obj, "file");
+  if (!duk_is_string(ctx, -1)) {
+    duk_pop(ctx);
+    return LODE_EINVAL;
+  }
+  so->file = dup_str(duk_get_string(ctx, -1));
+  duk_pop(ctx);
+  if (so->file == NULL) return LODE_ENOMEM;
+  so->o.file = so->file;
+
+  so->args = get_strv(ctx, obj, "args", &err);
+  if (err != 0) return err;
+  if (so->args == NULL) {
+    so->args = calloc(2, sizeof(char*));
+    if (so->args == NULL) return LODE_ENOMEM;
+    so->args[0] = dup_str(so->file);
+    if (so->args[0] == NULL) return LODE_ENOMEM;
+  }
+  so->o.args = so->args;
+
+  so->env = get_strv(ctx, obj, "envPairs", &err);
+  if (err != 0) return err;
+  so->o.env = so->env;
+
+  duk_get_prop_string(ctx, obj, "cwd");
+  if (duk_is_string(ctx, -1) && duk_get_length(ctx, -1) > 0) {
+    so->cwd = dup_str(duk_get_string(ctx, -1));
+    if (so->cwd == NULL) err = LODE_ENOMEM;
+    so->o.cwd = so->cwd;
+  }
+  duk_pop(ctx);
+  if (err != 0) return err;
+
+  duk_get_prop_string(ctx, obj, "uid");
+  if (duk_is_number(ctx, -1)) {
+    so->o.flags |= LODE_PROCESS_SETUID;
+    so->o.uid = (lode_uid_t) duk_get_int(ctx, -1);
+  }
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, obj, "gid");
+  if (duk_is_number(ctx, -1)) {
+    so->o.flags |= LODE_PROCESS_SETGID;
+    so->o.gid = (lode_gid_t) duk_get_int(ctx, -1);
+  }
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, obj, "detached");
+  if (duk_to_boolean(ctx, -1)) so->o.flags |= LODE_PROCESS_DETACHED;
+  duk_pop(ctx);
+
+  duk_get_prop_string(ctx, obj, "stdio");
+  if (duk_is_array(ctx, -1)) {
+    n = duk_get_length(ctx, -1);
+    so->stdio = calloc(n > 0 ? n : 1, sizeof(*so->stdio));
+    if (so->stdio == NULL) err = LODE_ENOMEM;
+    for (i = 0; err == 0 && i < n; i++) {
+      lode_stdio_container_t* c = &so->stdio[i];
+      const char* type;
+      duk_get_prop_index(ctx, -1, (duk_uarridx_t) i); /* [ ... stdio entry ] */
+      duk_get_prop_string(ctx, -1, "type");
+      type = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "ignore";
+      if (strcmp(type, "pipe") == 0 || strcmp(type, "overlapped") == 0) {
+        c->flags = LODE_CREATE_PIPE | LODE_READABLE_PIPE | LODE_WRITABLE_PIPE;
+        if (pipes != NULL) {
+          c->data.stream = (lode_stream_t*) pipes[i];
+        } else {
+          duk_get_prop_string(ctx, -2, "handle");
+          c->data.stream = lode_stream_wrap_get(ctx, -1);
+          duk_pop(ctx);
+          if (c->data.stream == NULL || c->data.stream->type != LODE_NAMED_PIPE)
+            err = LODE_EINVAL;
+        }
+      } else if (strcmp(type, "wrap") == 0) {
+        c->flags = LODE_INHERIT_STREAM;
+        duk_get_prop_string(ctx, -2, "handle");
+        c->data.stream = lode_stream_wrap_get(ctx, -1);
+        duk_pop(ctx);
+        if (c->data.stream == NULL) err = LODE_EINVAL;
+      } else if (strcmp(type, "fd") == 0 || strcmp(type, "inherit") == 0) {
+        c->flags = LODE_INHERIT_FD;
+        duk_get_prop_string(ctx, -2, "fd");
+        c->data.fd = duk_get_int_default(ctx, -1, (duk_int_t) i);
+        duk_pop(ctx);
+      } else {
+        c->flags = LODE_IGNORE;
+      }
+      duk_pop_2(ctx);
+    }
+    so->o.stdio_count = (int) n;
+    so->o.stdio = so->stdio;
+  }
+  duk_pop(ctx);
+  return err;
+}
+
+/* ---- the Process handle ---- */
+
+static process_wrap_t* this_wrap(duk_context* ctx) {
+  process_wrap_t* w;
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, WRAP_KEY);
+  w = duk_get_pointer(ctx, -1);
+  duk_pop_2(ctx);
+  if (w == NULL) (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "handle is closed");
+  return w;
+}
+
+/* A Process that never spawned holds no loop state: its memory goes with
+ * the object. (Once spawned, obj_ref keeps the object alive until close,
+ * and on_close unhooks and frees.) */
+static duk_ret_t process_finalize(duk_context* ctx) {
+  process_wrap_t* w;
+  duk_get_prop_string(ctx, 0, WRAP_KEY);
+  w = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (w != NULL && !w->initialized) {
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, 0, WRAP_KEY);
+    free(w);
+  }
+  return 0;
+}
+
+static duk_ret_t process_new(duk_context* ctx) {
+  process_wrap_t* w;
+  if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
+  w = calloc(1, sizeof(*w));
+  if (w == NULL) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+  w->ctx = ctx;
+  w->process.data = w;
+  duk_push_this(ctx);
+  duk_push_pointer(ctx, w);
+  duk_put_prop_string(ctx, -2, WRAP_KEY);
+  duk_push_c_function(ctx, process_finalize, 1);
+  duk_set_finalizer(ctx, -2);
+  duk_pop(ctx);
+  /* obj_ref is taken by spawn: until then nothing in C points at it. */
+  return 0;
+}
+
+static void process_on_exit(lode_process_t* p, int64_t exit_status, int term_signal) {
+  process_wrap_t* w = p->data;
+  duk_context* ctx = w->ctx;
+  lode_js_push_ref(ctx, w->obj_ref);
+  duk_get_prop_string(ctx, -1, "onexit"); /* [ obj fn ] */
+  if (!duk_is_function(ctx, -1)) {
+    duk_pop_2(ctx);
+    return;
+  }
+  duk_swap_top(ctx, -2); /* [ fn obj ] */
+  duk_push_number(ctx, (double) exit_status);
+  duk_push_int(ctx, term_signal);
+  lode_js_call(ctx, 2);
+  duk_pop(ctx);
+}
+
+static duk_ret_t process_spawn(duk_context* ctx) {
+  process_wrap_t* w = this_wrap(ctx);
+  spawn_opts_t so;
+  int err;
+
+  if (w->initialized) {
+    duk_push_int(ctx, LODE_EINVAL);
+    return 1;
+  }
+  duk_require_object(ctx, 0);
+  err = read_options(ctx, 0, &so, NULL);
+  if (err == 0) {
+    so.o.exit_cb = process_on_exit;
+    err = lode_spawn(lode_engine_get(ctx)->loop, &w->process, &so.o);
+    w->initialized = 1;
+    duk_push_this(ctx);
+    w->obj_ref = lode_js_ref(ctx, -1);
+    if (err == 0) {
+      duk_push_int(ctx, lode_process_get_pid(&w->process));
+      duk_put_prop_string(ctx, -2, "pid");
+    }
+    duk_pop(ctx);
+  }
+  opts_free(&so);
+  duk_push_int(ctx, err);
+  return 1;
+}
+
+static duk_ret_t process_kill(duk_context* ctx) {
+  process_wrap_t* w = this_wrap(ctx);
+  if (!w->initialized) {
+    duk_push_int(ctx, LODE_ESRCH);
+    return 1;
+  }
+  duk_push_int(ctx, lode_process_kill(&w->process, duk_require_int(ctx, 0)));
+  return 1;
+}
+
+/* [ ... obj ] → [ ... obj ]: the object no longer points at the wrap. */
+static void unhook(duk_context* ctx) {
+  duk_push_pointer(ctx, NULL);
+  duk_put_prop_string(ctx, -2, WRAP_KEY);
+}
+
+static void on_close(lode_handle_t* h) {
+  process_wrap_t* w = h->data;
+  duk_context* ctx = w->ctx;
+  int cb_ref = w->close_cb_ref;
+  int obj_ref = w->obj_ref;
+  lode_js_push_ref(ctx, obj_ref);
+  unhook(ctx);
+  free(w);
+  if (cb_ref > 0) {
+    lode_js_push_ref(ctx, cb_ref); /* [ obj cb ] */
+    duk_dup(ctx, -2);
+    lode_js_call(ctx, 0);
+    duk_pop(ctx);
+    lode_js_unref(ctx, cb_ref);
+  }
+  duk_pop(ctx);
+  lode_js_unref(ctx, obj_ref);
+}
+
+static duk_ret_t process_close(duk_context* ctx) {
+  process_wrap_t* w = this_wrap(ctx);
+  if (!w->initialized) {
+    /* Never spawned: nothing in the loop to close. */
+    duk_push_this(ctx);
+    unhook(ctx);
+    duk_pop(ctx);
+    free(w);
+    if (duk_is_function(ctx, 0)) {
+      duk_dup(ctx, 0);
+      duk_push_this(ctx);
+      lode_js_call(ctx, 0);
+    }
+    return 0;
+  }
+  if (lode_is_closing((lode_handle_t*) &w->process)) return 0;
+  if (duk_is_function(ctx, 0)) w->close_cb_ref = lode_js_ref(ctx, 0);
+  lode_close((lode_handle_t*) &w->process, on_close);
+  return 0;
+}
+
+static duk_ret_t process_ref(duk_context* ctx) {
+  process_wrap_t* w = this_wrap(ctx);
+  if (w->initialized) lode_ref((lode_handle_t*) &w->process);
+  return 0;
+}
+
+static duk_ret_t process_unref(duk_context* ctx) {
+  process_wrap_t* w = this_wrap(ctx);
+  if (w->initialized) lode_unref((lode_handle_t*) &w->process);
+  return 0;
+}
+
+static duk_ret_t process_has_ref(duk_context* ctx) {
+  process_wrap_t* w = this_wrap(ctx);
+  duk_push_boolean(ctx, w->initialized && lode_has_ref((lode_handle_t*) &w->process));
+  return 1;
+}
+
+/* ---- spawnSync: a child on a private loop ---- */
+
+typedef struct sync_runner_s sync_runner_t;
+
+typedef struct {
+  lode_pipe_t pipe;
+  sync_runner_t* runner;
+  int used;     /* a pipe for this fd */
+  int readable; /* the child reads (we write input) */
+  int writable; /* the child writes (we collect) */
+  int closing;
+  const char* input;
+  size_t input_len;
+  lode_write_t write_req;
+  lode_shutdown_t shutdown_req;
+  char* data;
+  size_t len, cap;
+} sync_pipe_t;
+
+struct sync_runner_s {
+  lode_loop_t loop;
+  lode_process_t process;
+  lode_timer_t timer;
+  sync_pipe_t* pipes;
+  int npipes;
+  int process_open, timer_open;
+  int exited;
+  int64_t exit_status;
+  int term_signal;
+  int error;
+  int killed;
+  int kill_signal;
+  double max_buffer; /* 0: no limit */
+  double buffered;
+};
+
+static void sync_set_error(sync_runner_t* r, int err) {
+  if (r->error == 0) r->error = err;
+}
+
+static void sync_pipe_closed(lode_handle_t* h) {
+  (void) h;
+}
+
+static void sync_close_pipe(sync_pipe_t* p) {
+  if (!p->used || p->closing) return;
+  p->closing = 1;
+  lode_close((lode_handle_t*) &p->pipe, sync_pipe_closed);
+}
+
+static void sync_timer_closed(lode_handle_t* h) {
+  (void) h;
+}
+
+static void sync_close_timer(sync_runner_t* r) {
+  if (!r->timer_open) return;
+  r->timer_open = 0;
+  lode_close((lode_handle_t*) &r->timer, sync_timer_closed);
+}
+
+/* Kills once; closes our ends of the pipes so a grandchild holding them
+ * cannot make us hang (as Node). */
+static void sync_kill(sync_runner_t* r) {
+  int i;
+  if (r->killed) return;
+  r->killed = 1;
+  if (!r->exited) {
+    int err = lode_process_kill(&r->process, r->kill_signal);
+    if (err != 0 && err != LODE_ESRCH) {
+      sync_set_error(r, err);
+      /* The signal could not be sent: SIGKILL it so we do not hang. */
+      if (r->kill_signal != SIGKILL) lode_process_kill(&r->process, SIGKILL);
+    }
+  }
+  for (i = 0; i < r->npipes; i++) sync_close_pipe(&r->pipes[i]);
+  sync_close_timer(r);
+}
+
+static void sync_on_exit(lode_process_t* p, int64_t exit_status, int term_signal) {
+  sync_runner_t* r = p->data;
+  r->exited = 1;
+  r->exit_status = exit_status;
+  r->term_signal = term_signal;
+  lode_close((lode_handle_t*) p, NULL);
+  r->process_open = 0;
+}
+
+static void sync_on_timeout(lode_timer_t* t) {
+  sync_runner_t* r = t->data;
+  sync_set_error(r, LODE_ETIMEDOUT);
+  sync_kill(r);
+}
+
+static void sync_alloc(lode_handle_t* h, size_t suggested, lode_buf_t* buf) {
+  sync_pipe_t* p = h->data;
+  (void) suggested;
+  if (p->cap - p->len < 65536) {
+    size_t cap = p->cap ? p->cap * 2 : 65536 * 2;
+    char* d;
+    while (cap - p->len < 65536) cap *= 2;
+    d = realloc(p->data, cap);
+    if (d == NULL) {
+      buf->base = NULL;
+      buf->len = 0;
+      return;
+    }
+    p->data = d;
+    p->cap = cap;
+  }
+  buf->base = p->data + p->len;
+  buf->len = (unsigned int) (p->cap - p->len);
+}
+
+static void sync_on_read(lode_stream_t* s, lode_ssize_t nread,
+                         const lode_buf_t* buf) {
+  sync_pipe_t* p = s->data;
+  sync_runner_t* r = p->runner;
+  (void) buf;
+  if (nread == 0) return;
+  if (nread < 0) {
+    if (nread != LODE_EOF) sync_set_error(r, (int) nread);
+    sync_close_pipe(p);
+    return;
+  }
+  p->len += (size_t) nread;
+  r->buffered += (double) nread;
+  if (r->max_buffer > 0 && r->buffered > r->max_buffer) {
+    sync_set_error(r, LODE_ENOBUFS);
+    sync_kill(r);
+  }
+}
+
+static void sync_on_shutdown(lode_shutdown_t* req, int status) {
+  sync_pipe_t* p = req->data;
+  /* EPIPE and friends: the child did not read its input; not an error. */
+  (void) status;
+  /* A pipe the child only reads from is done once its input is out. */
+  if (!p->writable) sync_close_pipe(p);
+}
+
+static void sync_on_write(lode_write_t* req, int status) {
+  sync_pipe_t* p = req->data;
+  if (status != 0 && status != LODE_EPIPE && status != LODE_ECANCELED &&
+      status != LODE_ECONNRESET)
+    sync_set_error(p->runner, status);
+}
+
+/* [ ... ] → [ ... result ] */
+static void sync_push_result(duk_context* ctx, sync_runner_t* r, int ran) {
+  int i;
+  duk_push_object(ctx);
+  duk_push_int(ctx, ran ? lode_process_get_pid(&r->process) : 0);
+  duk_put_prop_string(ctx, -2, "pid");
+  if (ran && r->exited) {
+    if (r->term_signal > 0)
+      duk_push_null(ctx);
+    else
+      duk_push_number(ctx, (double) r->exit_status);
+    duk_put_prop_string(ctx, -2, "status");
+    duk_push_int(ctx, r->term_signal);
+    duk_put_prop_string(ctx, -2, "signal");
+    duk_push_array(ctx);
+    for (i = 0; i < r->npipes; i++) {
+      sync_pipe_t* p = &r->pipes[i];
+      if (p->used && p->writable) {
+        void* d = lode_js_push_buffer(ctx, p->len);
+        if (p->len > 0) memcpy(d, p->data, p->len);
+      } else {
+        duk_push_null(ctx);
+      }
+      duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    duk_put_prop_string(ctx, -2, "output");
+  } else {
+    duk_push_int(ctx, 0);
+    duk_put_prop_string(ctx, -2, "signal");
+  }
+  if (r->error != 0) {
+    duk_push_int(ctx, r->error);
+    duk_put_prop_string(ctx, -2, "error");
+  }
+}
+
+static duk_ret_t spawn_sync(duk_context* ctx) {
+  sync_runner_t* r;
+  spawn_opts_t so;
+  lode_pipe_t** pipe_ptrs = NULL;
+  int i, err, ran = 0;
+  double timeout = 0;
+
+  duk_require_object(ctx, 0);
+  r = calloc(1, sizeof(*r));
+  if (r == NULL) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+  err = lode_loop_init(&r->loop);
+  if (err != 0) {
+    free(r);
+    return lode_js_throw_error(ctx, err, "spawnSync", NULL, NULL);
+  }
+
+  duk_get_prop_string(ctx, 0, "timeout");
+  if (duk_is_number(ctx, -1)) timeout = duk_get_number(ctx, -1);
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, 0, "maxBuffer");
+  if (duk_is_number(ctx, -1)) r->max_buffer = duk_get_number(ctx, -1);
+  if (!(r->max_buffer > 0) || r->max_buffer > 1e300) r->max_buffer = 0;
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, 0, "killSignal");
+  r->kill_signal = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : SIGTERM;
+  duk_pop(ctx);
+
+  /* The pipes: one per stdio entry of type 'pipe'. */
+  duk_get_prop_string(ctx, 0, "stdio");
+  r->npipes = duk_is_array(ctx, -1) ? (int) duk_get_length(ctx, -1) : 0;
+  r->pipes = calloc((size_t) (r->npipes > 0 ? r->npipes : 1), sizeof(*r->pipes));
+  pipe_ptrs = calloc((size_t) (r->npipes > 0 ? r->npipes : 1), sizeof(*pipe_ptrs));
+  err = r->pipes == NULL || pipe_ptrs == NULL ? LODE_ENOMEM : 0;
+  for (i = 0; err == 0 && i < r->npipes; i++) {
+    sync_pipe_t* p = &r->pipes[i];
+    const char* type;
+    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+    duk_get_prop_string(ctx, -1, "type");
+    type = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "";
+    duk_pop(ctx);
+    if (strcmp(type, "pipe") == 0 || strcmp(type, "overlapped") == 0) {
+      p->used = 1;
+      p->runner = r;
+      duk_get_prop_string(ctx, -1, "readable");
+      p->readable = duk_to_boolean(ctx, -1);
+      duk_pop(ctx);
+      duk_get_prop_string(ctx, -1, "writable");
+      p->writable = duk_to_boolean(ctx, -1);
+      duk_pop(ctx);
+      /* The input's bytes stay on the value stack (its stdio entry is
+       * reachable from options) for the whole call. */
+      duk_get_prop_string(ctx, -1, "input");
+      p->input = lode_js_get_bytes(ctx, -1, &p->input_len);
+      duk_pop(ctx);
+      lode_pipe_init(&r->loop, &p->pipe, 0);
+      p->pipe.data = p;
+      pipe_ptrs[i] = &p->pipe;
+    }
+    duk_pop(ctx);
+  }
+  duk_pop(ctx);
+
+  if (err == 0) err = read_options(ctx, 0, &so, pipe_ptrs);
+  else memset(&so, 0, sizeof(so));
+  if (err == 0) {
+    so.o.exit_cb = sync_on_exit;
+    r->process.data = r;
+    err = lode_spawn(&r->loop, &r->process, &so.o);
+    r->process.data = r;
+    if (err == 0) {
+      ran = 1;
+      r->process_open = 1;
+    } else {
+      lode_close((lode_handle_t*) &r->process, NULL);
+    }
+  }
+  opts_free(&so);
+  free(pipe_ptrs);
+  if (err != 0) sync_set_error(r, err);
+
+  if (ran) {
+    if (timeout > 0) {
+      lode_timer_init(&r->loop, &r->timer);
+      r->timer.data = r;
+      r->timer_open = 1;
+      lode_timer_start(&r->timer, sync_on_timeout, (uint64_t) timeout, 0);
+      /* Unreferenced: it fires only while the child or its pipes keep
+       * the loop running (a grandchild holding a pipe included). */
+      lode_unref((lode_handle_t*) &r->timer);
+    }
+    for (i = 0; i < r->npipes; i++) {
+      sync_pipe_t* p = &r->pipes[i];
+      if (!p->used || p->closing) continue;
+      if (p->readable) {
+        if (p->input_len > 0) {
+          lode_buf_t b = lode_buf_init((char*) p->input, (unsigned int) p->input_len);
+          p->write_req.data = p;
+          err = lode_write(&p->write_req, (lode_stream_t*) &p->pipe, &b, 1,
+                           sync_on_write);
+          if (err != 0) sync_set_error(r, err);
+        }
+        p->shutdown_req.data = p;
+        if (lode_shutdown(&p->shutdown_req, (lode_stream_t*) &p->pipe,
+                          sync_on_shutdown) != 0 && !p->writable)
+          sync_close_pipe(p);
+      }
+      if (p->writable && !p->closing) {
+        err = lode_read_start((lode_stream_t*) &p->pipe, sync_alloc, sync_on_read);
+        if (err != 0) {
+          sync_set_error(r, err);
+          sync_close_pipe(p);
+        }
+      }
+    }
+  } else {
+    for (i = 0; i < r->npipes; i++) sync_close_pipe(&r->pipes[i]);
+  }
+
+  lode_run(&r->loop, LODE_RUN_DEFAULT);
+  /* Everything is closed or closing once the loop is idle: the process
+   * exited, and the pipes met EOF or were closed by a kill. */
+  for (i = 0; i < r->npipes; i++) sync_close_pipe(&r->pipes[i]);
+  sync_close_timer(r);
+  lode_run(&r->loop, LODE_RUN_DEFAULT);
+  err = lode_loop_close(&r->loop);
+  /* XXX: a loop that cannot close (LODE_EBUSY) leaks; it cannot happen
+   * with the handles above, all closed. */
+  (void) err;
+
+  sync_push_result(ctx, r, ran);
+  for (i = 0; i < r->npipes; i++) free(r->pipes[i].data);
+  free(r->pipes);
+  free(r);
+  return 1;
+}
+
+static const duk_function_list_entry process_methods[] = {
+    {"spawn", process_spawn, 1},
+    {"kill", process_kill, 1},
+    {"close", process_close, 1},
+    {"ref", process_ref, 0},
+    {"unref", process_unref, 0},
+    {"hasRef", process_has_ref, 0},
+    {NULL, NULL, 0}};
+
+void lode_binding_process_wrap(duk_context* ctx) {
+  duk_push_object(ctx);
+  duk_push_c_function(ctx, process_new, 0);
+  duk_push_object(ctx);
+  duk_put_function_list(ctx, -1, process_methods);
+  duk_dup(ctx, -2);
+  duk_put_prop_string(ctx, -2, "constructor");
+  duk_put_prop_string(ctx, -2, "prototype");
+  duk_put_prop_string(ctx, -2, "Process");
+  duk_push_c_function(ctx, spawn_sync, 1);
+  duk_put_prop_string(ctx, -2, "spawnSync");
+}
