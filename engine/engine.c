@@ -93,8 +93,34 @@ static void print_source_line(duk_context* ctx, duk_idx_t err) {
   duk_pop_2(ctx);
 }
 
+/* process._lodeFormatFatal(err) (stdlib/internal/bootstrap.js) gives
+ * Node's text: source line, then util.inspect of the error with its own
+ * properties. Returns 0 when it is not there or fails. */
+static int print_formatted(duk_context* ctx, duk_idx_t err) {
+  int ok = 0;
+  duk_get_global_string(ctx, "process");
+  if (duk_is_object(ctx, -1))
+    duk_get_prop_string(ctx, -1, "_lodeFormatFatal");
+  else
+    duk_push_undefined(ctx);
+  if (duk_is_function(ctx, -1)) {
+    duk_dup(ctx, err);
+    if (duk_pcall(ctx, 1) == DUK_EXEC_SUCCESS && duk_is_string(ctx, -1)) {
+      fprintf(stderr, "%s\n", duk_get_string(ctx, -1));
+      ok = 1;
+    }
+  }
+  duk_pop_2(ctx);
+  return ok;
+}
+
 static void print_error(duk_context* ctx, duk_idx_t err) {
   err = duk_normalize_index(ctx, err);
+  if (print_formatted(ctx, err)) {
+    fprintf(stderr, "\nlode v%s\n", LODE_VERSION_STRING);
+    fflush(stderr);
+    return;
+  }
   print_source_line(ctx, err);
   if (duk_is_error(ctx, err)) {
     duk_get_prop_string(ctx, err, "stack");
@@ -112,7 +138,7 @@ static void print_error(duk_context* ctx, duk_idx_t err) {
 
 void lode_js_fatal(duk_context* ctx, duk_idx_t idx) {
   lode_engine_t* eng = lode_engine_get(ctx);
-  int handled = 0;
+  int handled = 0, code = 1;
 
   idx = duk_normalize_index(ctx, idx);
   if (eng->fatal_exception_ref > 0 && !eng->in_fatal) {
@@ -121,10 +147,12 @@ void lode_js_fatal(duk_context* ctx, duk_idx_t idx) {
     duk_push_undefined(ctx);
     duk_dup(ctx, idx);
     /* _fatalException emits 'uncaughtException' and returns true when a
-     * listener took it; else it runs the 'exit' listeners and returns
-     * false. A throw from a listener is fatal (Node exits 7). */
+     * listener took it; else it runs the 'exit' listeners and returns the
+     * exit code. A throw from an 'uncaughtException' listener is fatal
+     * (Node exits 7). */
     if (duk_pcall_method(ctx, 1) == DUK_EXEC_SUCCESS) {
-      handled = duk_to_boolean(ctx, -1);
+      handled = duk_is_boolean(ctx, -1) && duk_get_boolean(ctx, -1);
+      code = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : 1;
       duk_pop(ctx);
     } else {
       print_error(ctx, -1);
@@ -133,13 +161,8 @@ void lode_js_fatal(duk_context* ctx, duk_idx_t idx) {
     eng->in_fatal = 0;
     if (handled) return;
     print_error(ctx, idx);
-    duk_get_global_string(ctx, "process");
-    duk_get_prop_string(ctx, -1, "exitCode");
-    {
-      int code = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : 1;
-      fflush(stdout);
-      exit(code != 0 ? code : 1);
-    }
+    fflush(stdout);
+    exit(code);
   }
   print_error(ctx, idx);
   fflush(stdout);
@@ -177,6 +200,7 @@ int lode_js_call(duk_context* ctx, duk_idx_t nargs) {
     duk_push_undefined(ctx);
   }
   lode_js_run_ticks(ctx);
+  if (eng->call_depth == 0) lode_js_maybe_gc(ctx);
   return rc == DUK_EXEC_SUCCESS ? 0 : -1;
 }
 

@@ -63,12 +63,9 @@ Console.prototype.trace = function trace() {
 Console.prototype.assert = function assert(value) {
   var args;
   if (!value) {
+    // As Node: the first argument is joined as a string, whatever it is.
     args = Array.prototype.slice.call(arguments, 1);
-    if (args.length > 0 && typeof args[0] === 'string') {
-      args[0] = 'Assertion failed: ' + args[0];
-    } else {
-      args.unshift('Assertion failed');
-    }
+    args[0] = 'Assertion failed' + (args.length === 0 ? '' : ': ' + args[0]);
     this.warn.apply(this, args);
   }
 };

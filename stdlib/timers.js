@@ -72,6 +72,9 @@ function heapRemove(list) {
 // ---- linked lists: a list object is its own sentinel ----
 
 function listAppend(list, item) {
+  // As Node's linkedlist.append: an item already in a list moves (a timer
+  // refreshed from its own callback is appended twice).
+  if (item._idleNext || item._idlePrev) listRemove(item);
   item._idleNext = list;
   item._idlePrev = list._idlePrev;
   list._idlePrev._idleNext = item;
@@ -179,11 +182,20 @@ Timeout.prototype.hasRef = function hasRef() {
   return this._refed;
 };
 
+// As Node: restarts the countdown; a timer that already fired runs again,
+// a cleared one (_idleTimeout -1) stays cleared.
 Timeout.prototype.refresh = function refresh() {
-  if (this._destroyed) return this;
-  if (this._idleNext) listRemove(this);
-  cleanupEmptyList(this._idleTimeout);
-  insert(this, this._idleTimeout);
+  var msecs = this._idleTimeout;
+  if (msecs === undefined || msecs < 0) return this;
+  if (this._idleNext) {
+    listRemove(this);
+    cleanupEmptyList(msecs);
+  }
+  insert(this, msecs);
+  if (this._destroyed) {
+    this._destroyed = false;
+    if (this._refed) incRefCount();
+  }
   return this;
 };
 
@@ -200,12 +212,14 @@ function timerId(t) {
   return t._id;
 }
 
-Timeout.prototype.valueOf = function valueOf() {
-  return timerId(this);
-};
-
+// +timer / `${timer}` give the id (Duktape honours Symbol.toPrimitive);
+// valueOf stays Object's, as in Node.
 if (typeof Symbol === 'function' && Symbol.toPrimitive) {
   Timeout.prototype[Symbol.toPrimitive] = function () {
+    return timerId(this);
+  };
+} else {
+  Timeout.prototype.valueOf = function valueOf() {
     return timerId(this);
   };
 }
@@ -346,24 +360,26 @@ function Immediate(callback, args) {
   }
 }
 
+// _refed is true, false, or null once the immediate ran or was cleared
+// (then ref() does nothing and hasRef() is false, as in Node).
 Immediate.prototype.ref = function ref() {
-  if (!this._refed) {
+  if (this._refed === false) {
     this._refed = true;
-    if (!this._destroyed && immediateRefCount++ === 0) binding.toggleImmediateRef(true);
+    if (immediateRefCount++ === 0) binding.toggleImmediateRef(true);
   }
   return this;
 };
 
 Immediate.prototype.unref = function unref() {
-  if (this._refed) {
+  if (this._refed === true) {
     this._refed = false;
-    if (!this._destroyed && --immediateRefCount === 0) binding.toggleImmediateRef(false);
+    if (--immediateRefCount === 0) binding.toggleImmediateRef(false);
   }
   return this;
 };
 
 Immediate.prototype.hasRef = function hasRef() {
-  return this._refed;
+  return !!this._refed;
 };
 
 function immediateUnlink(imm) {
@@ -378,6 +394,7 @@ function immediateUnlink(imm) {
 function immediateDone(imm) {
   imm._destroyed = true;
   if (imm._refed && --immediateRefCount === 0) binding.toggleImmediateRef(false);
+  imm._refed = null;
 }
 
 // Runs the immediates queued before this check phase began; ones queued
@@ -412,20 +429,169 @@ function clearImmediate(imm) {
 
 binding.setup(processTimers, processImmediate);
 
-// util.promisify(setTimeout) / (setImmediate) give promise forms, as Node.
+// ---- timers/promises (also what util.promisify(setTimeout) gives) ----
+// As Node 20's lib/timers/promises.js: argument errors reject rather than
+// throw; options are { signal, ref }. A signal is anything with `aborted`
+// and addEventListener/removeEventListener (AbortSignal's shape).
 var promisifyCustom = typeof Symbol === 'function' ? Symbol['for']('nodejs.util.promisify.custom') : null;
 
-function promisesSetTimeout(after, value) {
-  return new Promise(function (resolve) {
-    setTimeout(resolve, after, value);
+function abortError(signal) {
+  var err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  if (signal && signal.reason !== undefined) err.cause = signal.reason;
+  return err;
+}
+
+// Throws what Node's validators throw; returns { signal, ref }.
+function promiseOptions(options) {
+  var signal, ref;
+  if (options === undefined) return { signal: undefined, ref: true };
+  errors.validateObject(options, 'options');
+  signal = options.signal;
+  if (signal !== undefined &&
+      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw errors.codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+  }
+  ref = options.ref;
+  if (ref !== undefined) errors.validateBoolean(ref, 'options.ref');
+  return { signal: signal, ref: ref === undefined ? true : ref };
+}
+
+function onAbort(signal, fn) {
+  if (signal === undefined) return null;
+  signal.addEventListener('abort', fn, { once: true });
+  return fn;
+}
+
+function promisesSetTimeout(after, value, options) {
+  var opts;
+  try {
+    if (after !== undefined) errors.validateNumber(after, 'delay');
+    opts = promiseOptions(options);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  if (opts.signal !== undefined && opts.signal.aborted) {
+    return Promise.reject(abortError(opts.signal));
+  }
+  return new Promise(function (resolve, reject) {
+    var listener = null;
+    var t = new Timeout(function () {
+      if (listener !== null) opts.signal.removeEventListener('abort', listener);
+      resolve(value);
+    }, after, undefined, false, opts.ref);
+    insert(t, t._idleTimeout);
+    listener = onAbort(opts.signal, function () {
+      clearTimeout(t);
+      reject(abortError(opts.signal));
+    });
   });
 }
 
-function promisesSetImmediate(value) {
-  return new Promise(function (resolve) {
-    setImmediate(resolve, value);
+function promisesSetImmediate(value, options) {
+  var opts;
+  try {
+    opts = promiseOptions(options);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  if (opts.signal !== undefined && opts.signal.aborted) {
+    return Promise.reject(abortError(opts.signal));
+  }
+  return new Promise(function (resolve, reject) {
+    var listener = null;
+    var imm = new Immediate(function () {
+      if (listener !== null) opts.signal.removeEventListener('abort', listener);
+      resolve(value);
+    }, undefined);
+    if (!opts.ref) imm.unref();
+    listener = onAbort(opts.signal, function () {
+      clearImmediate(imm);
+      reject(abortError(opts.signal));
+    });
   });
 }
+
+// setInterval(after, value, options): an async iterator (Node's is an
+// async generator: nothing starts before the first next(), ticks that
+// nobody awaited yet are counted and handed out later).
+function promisesSetInterval(after, value, options) {
+  var started = false, done = false, interval = null, notYielded = 0;
+  var waiting = [], listener = null, opts;
+
+  function finish() {
+    done = true;
+    if (interval !== null) clearInterval(interval);
+    if (listener !== null) opts.signal.removeEventListener('abort', listener);
+    listener = null;
+  }
+
+  function start() {
+    if (after !== undefined) errors.validateNumber(after, 'delay');
+    opts = promiseOptions(options);
+    if (opts.signal !== undefined && opts.signal.aborted) throw abortError(opts.signal);
+    interval = new Timeout(function () {
+      notYielded++;
+      if (waiting.length > 0) {
+        notYielded--;
+        waiting.shift().resolve({ value: value, done: false });
+      }
+    }, after, undefined, true, opts.ref);
+    insert(interval, interval._idleTimeout);
+    listener = onAbort(opts.signal, function () {
+      var w = waiting;
+      finish();
+      waiting = [];
+      w.forEach(function (p) { p.reject(abortError(opts.signal)); });
+    });
+  }
+
+  var iterator = {
+    next: function () {
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      if (!started) {
+        started = true;
+        try {
+          start();
+        } catch (e) {
+          finish();
+          return Promise.reject(e);
+        }
+      }
+      if (notYielded > 0 && waiting.length === 0) {
+        notYielded--;
+        return Promise.resolve({ value: value, done: false });
+      }
+      return new Promise(function (resolve, reject) {
+        waiting.push({ resolve: resolve, reject: reject });
+      });
+    },
+    'return': function (v) {
+      var w = waiting;
+      finish();
+      waiting = [];
+      w.forEach(function (p) { p.resolve({ value: undefined, done: true }); });
+      return Promise.resolve({ value: v, done: true });
+    },
+    'throw': function (err) {
+      finish();
+      return Promise.reject(err);
+    }
+  };
+  if (typeof Symbol === 'function' && Symbol.asyncIterator) {
+    iterator[Symbol.asyncIterator] = function () { return this; };
+  }
+  return iterator;
+}
+
+function Scheduler() {}
+Scheduler.prototype.yield = function () {
+  return promisesSetImmediate();
+};
+Scheduler.prototype.wait = function (delay, options) {
+  return promisesSetTimeout(delay, undefined, options);
+};
 
 if (promisifyCustom) {
   Object.defineProperty(setTimeout, promisifyCustom, { value: promisesSetTimeout, configurable: true });
@@ -443,7 +609,9 @@ module.exports = {
   Immediate: Immediate,
   promises: {
     setTimeout: promisesSetTimeout,
-    setImmediate: promisesSetImmediate
+    setImmediate: promisesSetImmediate,
+    setInterval: promisesSetInterval,
+    scheduler: new Scheduler()
   },
   _unrefActive: function () {}
 };

@@ -349,5 +349,6 @@ module.exports = {
 
 /* XXX: util.parseArgs, MIMEType, getSystemErrorName/Map and aborted are not
  * provided yet. */
-if (typeof TextEncoder !== 'undefined') module.exports.TextEncoder = TextEncoder;
-if (typeof TextDecoder !== 'undefined') module.exports.TextDecoder = TextDecoder;
+// Node's TextEncoder/TextDecoder (also the globals inside lode).
+module.exports.TextEncoder = require('internal/encoding').TextEncoder;
+module.exports.TextDecoder = require('internal/encoding').TextDecoder;

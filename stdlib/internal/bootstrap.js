@@ -35,9 +35,11 @@ function nativeRequire(id) {
   return mod.exports;
 }
 
-function defineGlobal(name, value) {
+// Enumerable like Node's: global, the timer functions, queueMicrotask,
+// structuredClone, atob and btoa; the others are not.
+function defineGlobal(name, value, enumerable) {
   Object.defineProperty(global, name, {
-    value: value, writable: true, configurable: true, enumerable: false
+    value: value, writable: true, configurable: true, enumerable: enumerable === true
   });
 }
 
@@ -60,7 +62,7 @@ function defineLazyGlobal(name, load) {
 
 var process = {};
 defineGlobal('process', process);
-defineGlobal('global', global);
+defineGlobal('global', global, true);
 
 var taskQueues = nativeRequire('internal/task_queues');
 nativeRequire('internal/polyfills').install(global, {
@@ -71,6 +73,11 @@ nativeRequire('internal/polyfills').install(global, {
 var EventEmitter = nativeRequire('events');
 Object.setPrototypeOf(process, EventEmitter.prototype);
 EventEmitter.call(process);
+if (typeof Symbol === 'function' && Symbol.toStringTag) {
+  Object.defineProperty(process, Symbol.toStringTag, {
+    value: 'process', writable: true, enumerable: false, configurable: false
+  });
+}
 
 // ---- process, part two ----
 
@@ -92,7 +99,22 @@ process.execPath = processBinding.execPath;
 process.argv = [];
 process.argv0 = 'lode';
 process.execArgv = [];
-process.exitCode = undefined;
+// process.exitCode: an integer (or a string holding one), as Node 20
+// validates it; null and undefined mean "not set".
+var exitCodeValue;
+Object.defineProperty(process, 'exitCode', {
+  get: function () { return exitCodeValue; },
+  set: function (code) {
+    var value = code;
+    if (code !== null && code !== undefined) {
+      if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+      nativeRequire('internal/errors').validateInteger(value, 'code');
+    }
+    exitCodeValue = code;
+  },
+  enumerable: true,
+  configurable: false
+});
 process._exiting = false;
 process.features = {};
 process.config = { variables: {} };
@@ -138,8 +160,17 @@ process.chdir = function chdir(directory) {
   processBinding.chdir(directory);
 };
 process.umask = function umask(mask) {
+  var errors;
   if (mask === undefined) return processBinding.umask(undefined);
-  if (typeof mask === 'string') mask = parseInt(mask, 8);
+  errors = nativeRequire('internal/errors');
+  if (typeof mask === 'string') {
+    if (!/^[0-7]+$/.test(mask)) {
+      throw errors.codes.ERR_INVALID_ARG_VALUE('mask', mask,
+        'must be a 32-bit unsigned integer or an octal string');
+    }
+    mask = parseInt(mask, 8);
+  }
+  errors.validateUint32(mask, 'mask');
   return processBinding.umask(mask);
 };
 process.uptime = processBinding.uptime;
@@ -149,6 +180,9 @@ process.hrtime = function hrtime(prev) {
   if (prev !== undefined) {
     if (!Array.isArray(prev)) {
       throw nativeRequire('internal/errors').codes.ERR_INVALID_ARG_TYPE('time', 'Array', prev);
+    }
+    if (prev.length !== 2) {
+      throw nativeRequire('internal/errors').codes.ERR_OUT_OF_RANGE('time', 2, prev.length);
     }
     s = t[0] - prev[0];
     ns = t[1] - prev[1];
@@ -190,7 +224,8 @@ process.kill = function kill(pid, sig) {
   }
   err = processBinding.kill(pid, num);
   if (err) {
-    var e = new Error(utilBinding.getErrorName(err) + ': ' + utilBinding.getErrorMessage(err) + ', kill');
+    // Node's ErrnoException: "kill ESRCH".
+    var e = new Error('kill ' + utilBinding.getErrorName(err));
     e.errno = err;
     e.code = utilBinding.getErrorName(err);
     e.syscall = 'kill';
@@ -201,13 +236,15 @@ process.kill = function kill(pid, sig) {
 
 process.nextTick = taskQueues.nextTick;
 
+// As Node: process.exit(undefined) clears exitCode; 'exit' listeners get
+// process.exitCode || 0 as it is (a numeric string stays a string).
 process.exit = function exit(code) {
-  if (code !== undefined) process.exitCode = code;
+  if (arguments.length !== 0) process.exitCode = code;
   if (!process._exiting) {
     process._exiting = true;
-    process.emit('exit', process.exitCode | 0);
+    process.emit('exit', process.exitCode || 0);
   }
-  processBinding.reallyExit(process.exitCode | 0);
+  processBinding.reallyExit((process.exitCode || 0) | 0);
 };
 
 process.reallyExit = processBinding.reallyExit;
@@ -215,33 +252,85 @@ process.abort = function abort() {
   processBinding.kill(process.pid, signals.SIGABRT);
 };
 
-process.emitWarning = function emitWarning(warning, type, code) {
-  var w;
-  if (type !== null && typeof type === 'object') {
+// Warnings, as Node's lib/internal/process/warning.js: emitted on the
+// next tick as 'warning'; the default listener (always there, unless
+// --no-warnings) prints them through console.error, so a replaced
+// process.stderr.write sees them too.
+function createWarningObject(warning, type, code, ctor, detail) {
+  var w = new Error(warning);
+  w.name = String(type || 'Warning');
+  if (code !== undefined) w.code = code;
+  if (detail !== undefined) w.detail = detail;
+  if (Error.captureStackTrace) Error.captureStackTrace(w, ctor || process.emitWarning);
+  return w;
+}
+
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  var errors = nativeRequire('internal/errors'), detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
     code = type.code;
-    type = type.type;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined) errors.validateString(type, 'type');
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined) {
+    errors.validateString(code, 'code');
   }
   if (typeof warning === 'string') {
-    w = new Error(warning);
-    w.name = type || 'Warning';
-    if (code !== undefined) w.code = code;
-  } else {
-    w = warning;
+    warning = createWarningObject(warning, type, code, ctor, detail);
+  } else if (!(warning instanceof Error)) {
+    throw errors.codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
   }
-  if (w.name === 'DeprecationWarning' && process.noDeprecation) return;
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) {
+      process.nextTick(function () { throw warning; });
+      return;
+    }
+  }
   process.nextTick(function () {
-    process.emit('warning', w);
+    process.emit('warning', warning);
   });
 };
 
-process.on('warning', function onWarning(w) {
-  if (process.listenerCount('warning') > 1) return;
-  var text = '(lode:' + process.pid + ') ' + (w.code ? '[' + w.code + '] ' : '') +
-    w.name + ': ' + w.message + '\n';
+var traceWarningHelperShown = false;
+function onWarning(w) {
+  var isDeprecation, trace, msg, text;
+  if (!(w instanceof Error)) return;
+  isDeprecation = w.name === 'DeprecationWarning';
+  if (isDeprecation && process.noDeprecation) return;
+  trace = process.traceProcessWarnings || (isDeprecation && process.traceDeprecation);
+  msg = '(' + process.release.name + ':' + process.pid + ') ';
+  if (w.code) msg += '[' + w.code + '] ';
+  if (trace && w.stack) {
+    msg += w.stack;
+  } else {
+    msg += typeof w.toString === 'function' ? w.toString() : Error.prototype.toString.call(w);
+  }
+  if (typeof w.detail === 'string') msg += '\n' + w.detail;
+  if (!trace && !traceWarningHelperShown) {
+    msg += '\n(Use `' + nativeRequire('path').basename(process.argv0 || 'lode') + ' ' +
+      (isDeprecation ? '--trace-deprecation' : '--trace-warnings') +
+      ' ...` to show where the warning was created)';
+    traceWarningHelperShown = true;
+  }
   try {
-    utilBinding.writeSync(2, text);
-  } catch (e) { /* stderr gone */ }
-});
+    global.console.error(msg);
+  } catch (e) {
+    try {
+      utilBinding.writeSync(2, msg + '\n');
+    } catch (e2) { /* stderr gone */ }
+  }
+}
+process.on('warning', onWarning);
 
 // Signal events: the first 'SIGx' listener starts watching the signal,
 // the last one removed stops it (and restores the default action).
@@ -268,7 +357,9 @@ processBinding.setSignalHook(function (signum) {
 });
 
 // Uncaught errors: C calls this with the error. True when a listener took
-// it; otherwise 'exit' listeners run and C prints the error and exits.
+// it; otherwise 'exit' listeners run and it returns the exit code (Node's:
+// process.exitCode as the listeners left it, 1 when unset); C prints the
+// error and exits with that code.
 function fatalException(err) {
   var origin = process._lodeRejectionOrigin ? 'unhandledRejection' : 'uncaughtException';
   process._lodeRejectionOrigin = false;
@@ -279,12 +370,16 @@ function fatalException(err) {
     process.emit('uncaughtException', err, origin);
     return true;
   }
-  if (!process._exiting) {
-    process._exiting = true;
-    if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = 1;
-    process.emit('exit', process.exitCode);
-  }
-  return false;
+  // As Node: the code is 1 unless an 'exit' listener changes it; a throw
+  // from a listener is ignored here (the original error is reported).
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      process.emit('exit', 1);
+    }
+  } catch (e) { /* nothing to be done at this point */ }
+  return exitCodeValue === undefined || exitCodeValue === null ? 1 : (exitCodeValue | 0);
 }
 process._fatalException = fatalException;
 utilBinding.setHooks(taskQueues.runTicks, fatalException, taskQueues.tickInfo);
@@ -307,23 +402,27 @@ defineStdio('stdin', 'getStdin');
 // ---- globals ----
 
 var timers = nativeRequire('timers');
-defineGlobal('setTimeout', timers.setTimeout);
-defineGlobal('clearTimeout', timers.clearTimeout);
-defineGlobal('setInterval', timers.setInterval);
-defineGlobal('clearInterval', timers.clearInterval);
-defineGlobal('setImmediate', timers.setImmediate);
-defineGlobal('clearImmediate', timers.clearImmediate);
-defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
+defineGlobal('setTimeout', timers.setTimeout, true);
+defineGlobal('clearTimeout', timers.clearTimeout, true);
+defineGlobal('setInterval', timers.setInterval, true);
+defineGlobal('clearInterval', timers.clearInterval, true);
+defineGlobal('setImmediate', timers.setImmediate, true);
+defineGlobal('clearImmediate', timers.clearImmediate, true);
+defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
+defineGlobal('structuredClone', global.structuredClone, true);
 defineLazyGlobal('console', function () { return nativeRequire('console'); });
 defineLazyGlobal('URL', function () { return nativeRequire('url').URL; });
 defineLazyGlobal('URLSearchParams', function () { return nativeRequire('url').URLSearchParams; });
+// Node's TextEncoder/TextDecoder replace Duktape's built-in ones.
+defineLazyGlobal('TextEncoder', function () { return nativeRequire('internal/encoding').TextEncoder; });
+defineLazyGlobal('TextDecoder', function () { return nativeRequire('internal/encoding').TextDecoder; });
 // Buffer is loaded now: C makes Buffers (socket reads, fs) and needs its
 // prototype.
 if (utilBinding.nativeNames().indexOf('buffer') !== -1) {
   var bufferModule = nativeRequire('buffer');
   defineGlobal('Buffer', bufferModule.Buffer);
-  defineGlobal('atob', bufferModule.atob);
-  defineGlobal('btoa', bufferModule.btoa);
+  defineGlobal('atob', bufferModule.atob, true);
+  defineGlobal('btoa', bufferModule.btoa, true);
   utilBinding.setBufferPrototype(global.Buffer.prototype);
 }
 
@@ -331,13 +430,61 @@ if (utilBinding.nativeNames().indexOf('buffer') !== -1) {
 
 var Module = nativeRequire('internal/modules');
 
+// The Node options lode accepts besides -e/-p (engine/main.c passes
+// them through in execArgv).
+function applyExecArgv(list) {
+  list.forEach(function (a) {
+    if (a === '--no-deprecation') process.noDeprecation = true;
+    else if (a === '--throw-deprecation') process.throwDeprecation = true;
+    else if (a === '--trace-deprecation') process.traceDeprecation = true;
+    else if (a === '--trace-warnings') process.traceProcessWarnings = true;
+    else if (a === '--no-warnings') process.removeListener('warning', onWarning);
+  });
+}
+
+// The text C prints for an uncaught error (before "lode vX"): as Node,
+// "file:line", the source line and a blank line when the place is known,
+// then util.inspect of the error (its stack and own properties), or a
+// thrown primitive as it is. XXX: no caret line: Duktape has no columns.
+var evalSource = null;
+function sourceLine(file, line) {
+  var text;
+  if (file === '[eval]' || file === '[stdin]') text = evalSource;
+  else if (file.charAt(0) === '/') text = internalBinding('fs').readFileUtf8(file);
+  if (typeof text !== 'string') return undefined;
+  return text.split('\n')[line - 1];
+}
+
+function formatFatal(err) {
+  var where = '', line, util = nativeRequire('util');
+  if (err !== null && typeof err === 'object' && typeof err.fileName === 'string' &&
+      typeof err.lineNumber === 'number' && err.lineNumber > 0) {
+    try {
+      line = sourceLine(err.fileName, err.lineNumber);
+      if (line !== undefined) {
+        where = err.fileName + ':' + err.lineNumber + '\n' + line.replace(/\r$/, '') + '\n\n';
+      }
+    } catch (e) { /* the file is gone: no source line */ }
+  }
+  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+    return where + String(err);
+  }
+  return where + util.inspect(err);
+}
+process._lodeFormatFatal = formatFatal;
+
 function runMain(mode, codeOrPath, argv, scriptIndex) {
   var path = nativeRequire('path');
   var result, m, filename;
   process.argv0 = argv[0];
+  // A child of fork(): its IPC channel is up before the main script runs.
+  if (processBinding.getenv('NODE_CHANNEL_FD') !== undefined) {
+    nativeRequire('internal/child_process/ipc').setupChild();
+  }
   if (mode === 'file') {
     process.argv = [process.execPath, path.resolve(codeOrPath)].concat(argv.slice(scriptIndex + 1));
     process.execArgv = argv.slice(1, scriptIndex);
+    applyExecArgv(process.execArgv);
     Module.runMain(codeOrPath);
     return;
   }
@@ -349,6 +496,8 @@ function runMain(mode, codeOrPath, argv, scriptIndex) {
     process.argv = [process.execPath].concat(argv.slice(scriptIndex));
     process.execArgv = argv.slice(1, scriptIndex);
   }
+  applyExecArgv(process.execArgv);
+  evalSource = codeOrPath;
   // -e, -p and stdin run as a module body whose require, module, exports,
   // __filename and __dirname are also globals, as in Node.
   filename = mode === 'stdin' ? '[stdin]' : '[eval]';
@@ -365,15 +514,15 @@ function runMain(mode, codeOrPath, argv, scriptIndex) {
 }
 
 function emitBeforeExit() {
-  if (!process._exiting) process.emit('beforeExit', process.exitCode | 0);
+  if (!process._exiting) process.emit('beforeExit', process.exitCode || 0);
 }
 
 function emitExit() {
   if (!process._exiting) {
     process._exiting = true;
-    process.emit('exit', process.exitCode | 0);
+    process.emit('exit', process.exitCode || 0);
   }
-  return process.exitCode | 0;
+  return (process.exitCode || 0) | 0;
 }
 
 module.exports = {

@@ -115,7 +115,12 @@ function tryPackage(dir, exts) {
     tryExtensions(path.resolve(target, 'index'), exts);
   if (f) return f;
   f = tryExtensions(path.resolve(dir, 'index'), exts);
-  if (f) return f;
+  if (f) {
+    process.emitWarning("Invalid 'main' field in '" + path.resolve(dir, 'package.json') +
+      "' of '" + main + "'. Please either fix that or report it to the module author",
+      'DeprecationWarning', 'DEP0128');
+    return f;
+  }
   var err = new Error("Cannot find module '" + target + "'. Please verify that the " +
     "package.json has a valid \"main\" entry");
   err.code = 'MODULE_NOT_FOUND';

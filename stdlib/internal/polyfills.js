@@ -1810,7 +1810,7 @@ function captureStackTrace(obj, fn) {
 	var stack, lines, i, name, message, header, found;
 
 	if (!isObject(obj))
-		throw new TypeError('Invalid argument');
+		throw new TypeError('invalid_argument'); /* V8's message, as Node shows it */
 	stack = new Error().stack;
 	lines = typeof stack === 'string' ? stack.split('\n') : [];
 	lines.shift(); /* the "Error" line */
@@ -1824,8 +1824,8 @@ function captureStackTrace(obj, fn) {
 				break;
 			}
 		}
-		if (found >= 0)
-			lines = lines.slice(found + 1);
+		/* as V8: fn not on the stack leaves no frames */
+		lines = found >= 0 ? lines.slice(found + 1) : [];
 	}
 	name = obj.name;
 	name = name === undefined ? 'Error' : String(name);
@@ -1905,7 +1905,7 @@ function structuredClone(value) {
 	var memo = new MapCtor();
 
 	if (arguments.length === 0) {
-		var err = new TypeError('The "value" argument must be specified');
+		var err = new TypeError('The value argument must be specified');
 		defineMethod(err, 'code', 'ERR_MISSING_ARGS');
 		throw err;
 	}
@@ -2126,6 +2126,12 @@ function install(global, newHooks) {
 		put(MA, 'fround', mathFround, 'Math.fround');
 
 	put(global.Error, 'captureStackTrace', captureStackTrace, 'Error.captureStackTrace');
+	/* V8's knob; Duktape's depth is fixed at build time, so it only exists
+	 * for programs that read or set it. */
+	if (isObject(global.Error) && global.Error.stackTraceLimit === undefined) {
+		global.Error.stackTraceLimit = 10;
+		defined.push('Error.stackTraceLimit');
+	}
 
 	return defined;
 }

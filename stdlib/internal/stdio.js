@@ -48,7 +48,6 @@ function createWritableStdioStream(fd) {
   } else {
     s = new SyncWriteStream(fd);
     s._type = type === 'FILE' ? 'fs' : 'pipe';
-    s.isTTY = false;
   }
   s.fd = fd;
   s._isStdio = true;
@@ -89,7 +88,6 @@ function createStdin() {
     }
   }
   s.fd = 0;
-  s.isTTY = type === 'TTY';
   // Reading starts when the program consumes stdin (Node's behaviour);
   // pausing stops the kernel reads so the process can exit.
   return s;

@@ -98,14 +98,31 @@ function rejectionTracker(type, promise, reason) {
   }
 }
 
+// V8's Object::NoSideEffectsToString, which Node 20 uses for the reason:
+// "42", "str", "#<Object>" (plain objects, class instances), "[object
+// Array]" (objects with their own toString), a function's source.
+function noSideEffectsToString(v) {
+  var ctor;
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return String(v);
+  try {
+    if (typeof v === 'function') return Function.prototype.toString.call(v);
+    if (v.toString === Object.prototype.toString) {
+      ctor = v.constructor;
+      return '#<' + (typeof ctor === 'function' && ctor.name ? ctor.name : 'Object') + '>';
+    }
+  } catch (e) { /* a throwing getter: fall through */ }
+  return Object.prototype.toString.call(v);
+}
+
+// Node 20's UnhandledPromiseRejection (for reasons that are not errors).
 function unhandledRejectionError(reason) {
-  var util, err, text;
+  var err;
   if (reason instanceof Error) return reason;
-  util = require('util');
-  text = typeof reason === 'string' ? reason : util.inspect(reason);
   err = new Error('This error originated either by throwing inside of an async ' +
     'function without a catch block, or by rejecting a promise which was not ' +
-    'handled with .catch(). The promise rejected with the reason "' + text + '".');
+    'handled with .catch(). The promise rejected with the reason "' +
+    noSideEffectsToString(reason) + '".');
+  err.name = 'UnhandledPromiseRejection';
   err.code = 'ERR_UNHANDLED_REJECTION';
   return err;
 }

@@ -233,3 +233,185 @@ TEST_IMPL(cli_stdin_unused_does_not_block_exit) {
   ASSERT_STR_EQ(r.out.data, "done\n");
   return 0;
 }
+
+TEST_IMPL(cli_unhandled_rejection_messages) {
+  run_t r;
+  const char* path = write_script("rejects.js",
+                                  "console.log('start');\n"
+                                  "Promise.reject(new Error('rejected error'));\n");
+  RUN(&r, NULL, path);
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_STR_EQ(r.out.data, "start\n");
+  ASSERT_NOT_NULL(strstr(r.err.data, "rejects.js:2\nPromise.reject(new Error('rejected error'));\n"));
+  ASSERT_NOT_NULL(strstr(r.err.data, "Error: rejected error\n    at "));
+  /* A reason that is not an error: Node 20's UnhandledPromiseRejection. */
+  RUN(&r, NULL, "-e", "Promise.reject(42)");
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data,
+                         "UnhandledPromiseRejection: This error originated either by throwing "
+                         "inside of an async function without a catch block, or by rejecting a "
+                         "promise which was not handled with .catch(). The promise rejected with "
+                         "the reason \"42\"."));
+  ASSERT_NOT_NULL(strstr(r.err.data, "code: 'ERR_UNHANDLED_REJECTION'"));
+  RUN(&r, NULL, "-e", "Promise.reject({ a: 1 })");
+  ASSERT_NOT_NULL(strstr(r.err.data, "with the reason \"#<Object>\"."));
+  /* Handled by a listener: no message, exit 0. */
+  RUN(&r, NULL, "-e",
+      "process.on('unhandledRejection', function (r) { console.log('got', r); });"
+      "Promise.reject(7)");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "got 7\n");
+  ASSERT_EQ(r.err.len, 0);
+  return 0;
+}
+
+TEST_IMPL(cli_uncaught_error_details) {
+  run_t r;
+  /* Own properties of the error follow its stack, as util.inspect shows. */
+  const char* path = write_script("props.js",
+                                  "var e = new Error('with props');\n"
+                                  "e.code = 'E_X';\n"
+                                  "throw e;\n");
+  RUN(&r, NULL, path);
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data, "Error: with props\n"));
+  ASSERT_NOT_NULL(strstr(r.err.data, "code: 'E_X'"));
+  ASSERT_NOT_NULL(strstr(r.err.data, "\nlode v" LODE_VERSION_STRING "\n"));
+  /* Thrown values that are not errors: a string as it is, objects
+   * inspected. */
+  RUN(&r, NULL, "-e", "throw 'a string'");
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data, "a string\n"));
+  RUN(&r, NULL, "-e", "throw { x: 1 }");
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data, "{ x: 1 }\n"));
+  /* -e code: the place is [eval]:line with the source line. */
+  RUN(&r, NULL, "-e", "var x = 1;\nthrow new TypeError('in eval');");
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data, "[eval]:2\nthrow new TypeError('in eval');\n"));
+  ASSERT_NOT_NULL(strstr(r.err.data, "TypeError: in eval"));
+  return 0;
+}
+
+TEST_IMPL(cli_uncaught_in_exit_listener) {
+  run_t r;
+  /* After an uncaught error, a throwing 'exit' listener is ignored: the
+   * first error is reported and the code is 1 (Node). */
+  RUN(&r, NULL, "-e",
+      "process.on('exit', function () { throw new Error('second, in exit'); });"
+      "throw new Error('first error')");
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data, "Error: first error"));
+  ASSERT_NULL(strstr(r.err.data, "Error: second, in exit"));
+  /* On a normal exit, an error from an 'exit' listener is uncaught: it is
+   * reported, and process.exitCode (if set) is the code. */
+  RUN(&r, NULL, "-e",
+      "process.on('exit', function () { process.exitCode = 3;"
+      " throw new Error('thrown in exit'); })");
+  ASSERT_EQ(r.exit_status, 3);
+  ASSERT_NOT_NULL(strstr(r.err.data, "Error: thrown in exit"));
+  RUN(&r, NULL, "-e", "process.on('exit', function () { throw new Error('x'); })");
+  ASSERT_EQ(r.exit_status, 1);
+  /* A throw from an 'uncaughtException' listener is fatal: 7. */
+  RUN(&r, NULL, "-e",
+      "process.on('uncaughtException', function () { throw new Error('in handler'); });"
+      "throw new Error('original')");
+  ASSERT_EQ(r.exit_status, 7);
+  ASSERT_NOT_NULL(strstr(r.err.data, "Error: in handler"));
+  return 0;
+}
+
+TEST_IMPL(cli_syntax_error_in_required_module) {
+  run_t r;
+  char main_src[4200];
+  const char* mod = write_script("broken-mod.js", "// fine\nvar = ;\n");
+  snprintf(main_src, sizeof(main_src),
+           "console.log('main runs');\nrequire('%s');\n", mod);
+  RUN(&r, NULL, write_script("requires-broken.js", main_src));
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_STR_EQ(r.out.data, "main runs\n");
+  ASSERT_NOT_NULL(strstr(r.err.data, "broken-mod.js:2\nvar = ;\n"));
+  ASSERT_NOT_NULL(strstr(r.err.data, "SyntaxError"));
+  return 0;
+}
+
+TEST_IMPL(cli_warnings_on_stderr) {
+  run_t r;
+  RUN(&r, NULL, "-e", "process.emitWarning('careful', 'MyWarning', 'MY_CODE'); console.log('out')");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "out\n");
+  ASSERT_NOT_NULL(strstr(r.err.data, ") [MY_CODE] MyWarning: careful\n"
+                                     "(Use `lode --trace-warnings ...` to show where the "
+                                     "warning was created)\n"));
+  ASSERT_EQ(strncmp(r.err.data, "(lode:", 6), 0);
+  /* Node's options for warnings. */
+  RUN(&r, NULL, "--no-warnings", "-e",
+      "process.emitWarning('hidden'); console.log(process.execArgv[0])");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "--no-warnings\n");
+  ASSERT_EQ(r.err.len, 0);
+  RUN(&r, NULL, "--no-deprecation", "-e",
+      "require('util').deprecate(function () {}, 'old', 'DEP0')();"
+      "process.emitWarning('shown')");
+  ASSERT_NULL(strstr(r.err.data, "old"));
+  ASSERT_NOT_NULL(strstr(r.err.data, "Warning: shown"));
+  RUN(&r, NULL, "--throw-deprecation", "-e",
+      "process.emitWarning('thrown', 'DeprecationWarning')");
+  ASSERT_EQ(r.exit_status, 1);
+  ASSERT_NOT_NULL(strstr(r.err.data, "DeprecationWarning: thrown"));
+  RUN(&r, NULL, "--trace-warnings", "-e", "process.emitWarning('traced')");
+  ASSERT_NOT_NULL(strstr(r.err.data, "Warning: traced\n    at "));
+  return 0;
+}
+
+TEST_IMPL(cli_stdin_encodings_and_paused_mode) {
+  run_t r;
+  /* 120 000 bytes of a 3-byte character: reads split characters, which
+   * setEncoding('utf8') must join. */
+  static char input[40000 * 3 + 1];
+  size_t i;
+  for (i = 0; i < 40000; i++) memcpy(input + 3 * i, "\xe2\x82\xac", 3);
+  input[sizeof(input) - 1] = '\0';
+  RUN(&r, input, "-e",
+      "var got = ''; process.stdin.setEncoding('utf8');"
+      "process.stdin.on('readable', function () { var c;"
+      "  while ((c = process.stdin.read()) !== null) {"
+      "    if (typeof c !== 'string') throw new Error('not a string'); got += c; } });"
+      "process.stdin.on('end', function () {"
+      "  console.log(got.length, /^\\u20ac+$/.test(got)); });");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "40000 true\n");
+  /* Paused mode without an encoding: Buffers from read(). */
+  RUN(&r, "abcdef", "-e",
+      "var n = 0, bufs = true; process.stdin.on('readable', function () { var c;"
+      "  while ((c = process.stdin.read()) !== null) { n += c.length;"
+      "    bufs = bufs && Buffer.isBuffer(c); } });"
+      "process.stdin.on('end', function () { console.log(n, bufs); });");
+  ASSERT_STR_EQ(r.out.data, "6 true\n");
+  /* read(n) takes n bytes; hex encoding. */
+  RUN(&r, "abcdef", "-e",
+      "process.stdin.once('readable', function () {"
+      "  console.log(String(process.stdin.read(3)));"
+      "  process.stdin.setEncoding('hex');"
+      "  process.stdin.on('data', function (d) { console.log(d); }); });");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "abc\n646566\n");
+  return 0;
+}
+
+TEST_IMPL(cli_stdout_pipe_write) {
+  run_t r;
+  /* stdout is a pipe here: writes are synchronous, return true, and call
+   * their callback later. */
+  RUN(&r, NULL, "-e",
+      "var r = process.stdout.write('a\\n', function (e) {"
+      "  process.stdout.write('cb ' + e + '\\n'); });"
+      "console.log(r, process.stdout.writableLength);"
+      "process.stdout.write('b\\n', 'utf8', function () { console.log('cb2'); });");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "a\ntrue 0\nb\ncb null\ncb2\n");
+  RUN(&r, NULL, "-e", "console.log(process.argv0 === process.argv0.trim(), "
+                      "require('path').basename(process.argv0))");
+  ASSERT_STR_EQ(r.out.data, "true lode\n");
+  return 0;
+}
