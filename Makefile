@@ -5,6 +5,9 @@
 #   make test       build, then run every test
 #   make asan       build and run the tests under AddressSanitizer + UBSan
 #                   (same as make test SAN=1; objects go to build/asan)
+#   make bench      benchmarks: lode's loop vs libuv, lode vs node; writes
+#                   perf/RESULTS.md (make bench NAME runs one; make
+#                   bench-smoke runs all briefly; see perf/perf.mk)
 #   make clean
 #
 # Missing Debian packages are installed with apt-get (sudo when not root).
@@ -32,16 +35,16 @@ LDFLAGS_LODE := -pthread $(SANFLAGS)
 LDLIBS := -lm
 
 # Debian packages the build and the tests need.
-PKGS := duktape-dev libbearssl-dev
+PKGS := duktape-dev libbearssl-dev openssl curl
 
 # ---- sources ----
 
 LOOP_SRC := $(wildcard loop/*.c)
 UNIX_SRC := $(wildcard platform/unix/*.c)
 ifeq ($(UNAME_S),Linux)
-BACKEND_SRC := platform/linux/epoll.c
+BACKEND_SRC := platform/linux/epoll.c platform/linux/inotify.c
 else
-BACKEND_SRC := platform/bsd/kqueue.c
+BACKEND_SRC := platform/bsd/kqueue.c platform/bsd/fs_event.c
 endif
 LIB_SRC := $(LOOP_SRC) $(UNIX_SRC) $(BACKEND_SRC)
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
@@ -174,5 +177,7 @@ asan:
 
 clean:
 	rm -rf build
+
+include perf/perf.mk
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -469,6 +469,86 @@ TEST_IMPL(tcp_write_order_10000) {
   return 0;
 }
 
+/* ---- many queued writes gathered into one syscall ---- */
+
+/* Requests of 1-3 buffers (some empty) queued faster than the kernel takes
+ * them, so that the stream sends several requests per syscall and the
+ * kernel cuts those sends in the middle of requests and buffers. The peer
+ * checks every byte and the callbacks come one per request, in order. */
+#define GATHER_BYTES (8u << 20)
+#define GATHER_MAX_WRITES 20000
+static unsigned char* gather_pattern;
+static lode_write_t* gather_reqs;
+static unsigned int gather_nreqs, gather_cb_next;
+static size_t gather_recv;
+static int gather_eof, gather_shutdown_called;
+static lode_shutdown_t gather_sreq;
+
+static void gather_write_cb(lode_write_t* req, int status) {
+  ASSERT_OK(status);
+  ASSERT_PTR_EQ(req, &gather_reqs[gather_cb_next]);
+  gather_cb_next++;
+}
+
+static void gather_shutdown_cb(lode_shutdown_t* req, int status) {
+  (void) req;
+  ASSERT_OK(status);
+  ASSERT_EQ(gather_cb_next, gather_nreqs);
+  gather_shutdown_called++;
+}
+
+static void gather_read_cb(lode_stream_t* s, lode_ssize_t nread,
+                           const lode_buf_t* buf) {
+  if (nread < 0) {
+    ASSERT_ERR(nread, LODE_EOF);
+    gather_eof++;
+    lode_close((lode_handle_t*) s, NULL);
+    return;
+  }
+  ASSERT_LE(gather_recv + (size_t) nread, GATHER_BYTES);
+  ASSERT(memcmp(buf->base, gather_pattern + gather_recv, (size_t) nread) == 0);
+  gather_recv += (size_t) nread;
+}
+
+TEST_IMPL(tcp_write_gather_partial) {
+  size_t off = 0, len;
+  unsigned int k, j, nb;
+  lode_buf_t bufs[3];
+
+  gather_pattern = malloc(GATHER_BYTES);
+  gather_reqs = calloc(GATHER_MAX_WRITES, sizeof(*gather_reqs));
+  ASSERT_NOT_NULL(gather_pattern);
+  ASSERT_NOT_NULL(gather_reqs);
+  for (off = 0; off < GATHER_BYTES; off++)
+    gather_pattern[off] = (unsigned char) (off * 31 + off / 251);
+  make_pair();
+  ASSERT_OK(lode_read_start((lode_stream_t*) &pair_peer, slab_alloc,
+                            gather_read_cb));
+  off = 0;
+  for (k = 0; k < GATHER_MAX_WRITES && off < GATHER_BYTES; k++) {
+    nb = 1 + k % 3;
+    for (j = 0; j < nb; j++) {
+      len = (k % 97 == 0 && j == 0) ? 0 : 1 + (k * 7919u + j * 131u) % 1500;
+      if (len > GATHER_BYTES - off) len = GATHER_BYTES - off;
+      bufs[j] = lode_buf_init((char*) gather_pattern + off, (unsigned int) len);
+      off += len;
+    }
+    ASSERT_OK(lode_write(&gather_reqs[k], (lode_stream_t*) &pair_client, bufs,
+                         nb, gather_write_cb));
+  }
+  gather_nreqs = k;
+  ASSERT_OK(lode_shutdown(&gather_sreq, (lode_stream_t*) &pair_client,
+                          gather_shutdown_cb));
+  RUN_UNTIL(gather_eof == 1 && gather_shutdown_called == 1);
+  ASSERT_EQ(gather_cb_next, gather_nreqs);
+  ASSERT_EQ(gather_recv, off);
+  ASSERT_EQ(pair_client.write_queue_size, 0);
+  ASSERT_LOOP_CLOSED(LOOP);
+  free(gather_reqs);
+  free(gather_pattern);
+  return 0;
+}
+
 /* ---- half-close ---- */
 
 static char hc_client_got[16], hc_peer_got[16];
