@@ -118,12 +118,14 @@ void lode_binding_fs(duk_context* ctx);
 void lode_binding_buffer(duk_context* ctx);
 void lode_binding_os(duk_context* ctx);
 void lode_binding_stream_wrap(duk_context* ctx);
+void lode_binding_udp_wrap(duk_context* ctx);
 void lode_binding_dns(duk_context* ctx);
 void lode_binding_http_parser(duk_context* ctx);
 void lode_binding_crypto(duk_context* ctx);
 void lode_binding_tls_wrap(duk_context* ctx);
 void lode_binding_process_wrap(duk_context* ctx);
 void lode_binding_events(duk_context* ctx);
+void lode_binding_fs_event_wrap(duk_context* ctx);
 
 /* ---- the embedded stdlib ---- */
 

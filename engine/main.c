@@ -68,10 +68,14 @@ static duk_ret_t internal_binding(duk_context* ctx) {
       {"buffer", lode_binding_buffer},
       {"os", lode_binding_os},
       {"stream_wrap", lode_binding_stream_wrap},
+      {"udp_wrap", lode_binding_udp_wrap},
       {"dns", lode_binding_dns},
       {"http_parser", lode_binding_http_parser},
+      {"crypto", lode_binding_crypto},
+      {"tls_wrap", lode_binding_tls_wrap},
       {"process_wrap", lode_binding_process_wrap},
       {"events", lode_binding_events},
+      {"fs_event_wrap", lode_binding_fs_event_wrap},
       {NULL, NULL}};
   const char* name = duk_require_string(ctx, 0);
   const lode_binding_t* b;

@@ -53,6 +53,7 @@ void lode_close(lode_handle_t* handle, lode_close_cb close_cb) {
     case LODE_UDP:
     case LODE_SIGNAL:
     case LODE_PROCESS:
+    case LODE_FS_EVENT:
       lode__platform_close(handle);
       break;
     default:

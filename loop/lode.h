@@ -335,6 +335,7 @@ typedef enum {
   LODE_TTY,
   LODE_UDP,
   LODE_FILE,
+  LODE_FS_EVENT,
   LODE_HANDLE_TYPE_MAX
 } lode_handle_type;
 
@@ -371,6 +372,7 @@ typedef struct lode_prepare_s lode_prepare_t;
 typedef struct lode_check_s lode_check_t;
 typedef struct lode_async_s lode_async_t;
 typedef struct lode_signal_s lode_signal_t;
+typedef struct lode_fs_event_s lode_fs_event_t;
 typedef struct lode_process_s lode_process_t;
 typedef struct lode_req_s lode_req_t;
 typedef struct lode_connect_s lode_connect_t;
@@ -405,6 +407,10 @@ typedef void (*lode_prepare_cb)(lode_prepare_t* handle);
 typedef void (*lode_check_cb)(lode_check_t* handle);
 typedef void (*lode_async_cb)(lode_async_t* handle);
 typedef void (*lode_signal_cb)(lode_signal_t* handle, int signum);
+/* events: LODE_RENAME and/or LODE_CHANGE; filename: see lode_fs_event_start.
+ * status: 0, or a negative code (the handle then delivers nothing more). */
+typedef void (*lode_fs_event_cb)(lode_fs_event_t* handle, const char* filename,
+                                 int events, int status);
 typedef void (*lode_exit_cb)(lode_process_t* process, int64_t exit_status,
                              int term_signal);
 typedef void (*lode_fs_cb)(lode_fs_t* req);
@@ -530,6 +536,11 @@ struct lode_loop_s {
   int async_wfd;
   lode__io_t signal_io_watcher;
   int emfile_fd;                /* reserve descriptor for EMFILE on accept */
+  /* fs events (linux/inotify.c): one inotify fd, opened on first use (fd
+   * -1 until then), and the kernel watches in use, each shared by the
+   * handles watching one inode */
+  lode__io_t inotify_io_watcher;
+  lode__queue_t inotify_watches;
 #endif
 };
 
@@ -1309,6 +1320,57 @@ int lode_fs_lchown(lode_loop_t* loop, lode_fs_t* req, const char* path,
                    lode_uid_t uid, lode_gid_t gid, lode_fs_cb cb);
 
 /* ------------------------------------------------------------------ */
+/* File system events (platform/linux/inotify.c)                       */
+/* ------------------------------------------------------------------ */
+
+/* Events passed to lode_fs_event_cb (Node's 'rename' and 'change'). On
+ * Linux: IN_MODIFY and IN_ATTRIB are changes; IN_CREATE, IN_DELETE,
+ * IN_MOVED_FROM/TO, IN_DELETE_SELF, IN_MOVE_SELF (and the IN_IGNORED that
+ * follows the watched inode's removal) are renames, as libuv maps them. */
+enum lode_fs_event { LODE_RENAME = 1, LODE_CHANGE = 2 };
+
+/* Flags for lode_fs_event_start. */
+enum lode_fs_event_flags {
+  /* Watch a directory's whole tree. XXX: LODE_ENOSYS on Linux (inotify
+   * watches one directory; Node's JS layer walks the tree itself). */
+  LODE_FS_EVENT_RECURSIVE = 4
+};
+
+struct lode_fs_event_s {
+  LODE_HANDLE_FIELDS
+  char* path; /* the watched path (a copy) while started, else NULL */
+  /* private */
+  lode_fs_event_cb cb;
+  lode__queue_t watch_queue; /* in its kernel watch's list of handles */
+  void* watch;               /* that watch (platform-defined), or NULL */
+};
+
+/* Initializes an fs event handle (inactive). 0. */
+int lode_fs_event_init(lode_loop_t* loop, lode_fs_event_t* handle);
+/* Watches path (a file or a directory; the path is copied). cb runs on the
+ * loop thread for every event until stop/close. filename is the name of
+ * the entry the event is about, relative to path when path is a
+ * directory; for events on path itself it is path's last component (as
+ * libuv and Node report it); it may be NULL on platforms that cannot
+ * tell, and is valid only during the call. Events the kernel reports
+ * together may arrive as one call with both bits. Several handles may
+ * watch one path: they share one kernel watch and are each called.
+ * flags: 0 or LODE_FS_EVENT_RECURSIVE. Returns 0, LODE_EINVAL (started
+ * already, closing, bad flags), the error of the kernel watch (LODE_ENOENT,
+ * LODE_ENOTDIR, LODE_EACCES, LODE_ENOSPC when the inotify watch limit is
+ * reached, ...), or LODE_ENOSYS where fs events are not implemented. */
+int lode_fs_event_start(lode_fs_event_t* handle, lode_fs_event_cb cb,
+                        const char* path, unsigned int flags);
+/* Stops watching (the last handle of a kernel watch removes it). May be
+ * called from the callback. 0. */
+int lode_fs_event_stop(lode_fs_event_t* handle);
+/* Copies the watched path into buffer (NUL-terminated); *size in: the
+ * capacity, out: the length without the NUL. LODE_ENOBUFS (with *size the
+ * capacity needed, NUL included) when too small, LODE_EINVAL when the
+ * handle is not started. */
+int lode_fs_event_getpath(lode_fs_event_t* handle, char* buffer, size_t* size);
+
+/* ------------------------------------------------------------------ */
 /* DNS: getaddrinfo / getnameinfo on the pool's DNS lane               */
 /* ------------------------------------------------------------------ */
 
@@ -1441,6 +1503,16 @@ int lode_uptime(double* uptime);
 /* The current user; free with lode_os_free_passwd. */
 int lode_os_get_passwd(lode_passwd_t* pwd);
 void lode_os_free_passwd(lode_passwd_t* pwd);
+
+/* ------------------------------------------------------------------ */
+/* Randomness (platform/unix/random.c)                                 */
+/* ------------------------------------------------------------------ */
+
+/* Fills buf with len bytes from the OS's cryptographic generator
+ * (getrandom on Linux, arc4random_buf on BSD/macOS, /dev/urandom as the
+ * fallback); blocks only until the kernel's pool is first seeded. Any
+ * thread. 0 or a negative code. */
+int lode_random(void* buf, size_t len);
 
 #ifdef __cplusplus
 }

@@ -130,6 +130,7 @@ size_t lode_handle_size(lode_handle_type type) {
     case LODE_TIMER: return sizeof(lode_timer_t);
     case LODE_TTY: return sizeof(lode_tty_t);
     case LODE_UDP: return sizeof(lode_udp_t);
+    case LODE_FS_EVENT: return sizeof(lode_fs_event_t);
     default: return 0;
   }
 }
@@ -163,6 +164,7 @@ const char* lode_handle_type_name(lode_handle_type type) {
     case LODE_TTY: return "tty";
     case LODE_UDP: return "udp";
     case LODE_FILE: return "file";
+    case LODE_FS_EVENT: return "fs_event";
     default: return "unknown";
   }
 }

@@ -9,7 +9,8 @@
  * result has to be converted in JS (other encodings, Dirents).
  *
  * XXX: no BigInt (Duktape has none): { bigint: true } stats are refused.
- * XXX: fs.watch / watchFile / cp / statfs / openAsBlob are not provided.
+ * XXX: cp / statfs / openAsBlob are not provided. fs.watch and watchFile
+ * live in internal/fs/watchers (loaded on first use).
  * XXX: realpath (JS form) resolves with the native call; for a missing
  * path its error names the first missing component with syscall 'lstat',
  * found by lstat-ing the prefixes, as Node's walk would.
@@ -1291,4 +1292,24 @@ module.exports.createReadStream = function createReadStream(path, options) {
 module.exports.createWriteStream = function createWriteStream(path, options) {
   var WS = lazyStreams().WriteStream;
   return new WS(path, options);
+};
+
+/* fs.watch, fs.watchFile, fs.unwatchFile: internal/fs/watchers, loaded on
+ * first use. */
+var watchers;
+function lazyWatchers() {
+  if (!watchers) watchers = require('internal/fs/watchers');
+  return watchers;
+}
+
+module.exports.watch = function watch(filename, options, listener) {
+  return lazyWatchers().watch(filename, options, listener);
+};
+
+module.exports.watchFile = function watchFile(filename, options, listener) {
+  return lazyWatchers().watchFile(filename, options, listener);
+};
+
+module.exports.unwatchFile = function unwatchFile(filename, listener) {
+  return lazyWatchers().unwatchFile(filename, listener);
 };

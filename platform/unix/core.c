@@ -397,6 +397,7 @@ int lode__platform_loop_init(lode_loop_t* loop) {
   if (err != 0) goto fail_backend;
   err = lode__signal_loop_init(loop);
   if (err != 0) goto fail_wakeup;
+  lode__fs_event_loop_init(loop);
   return 0;
 
 fail_wakeup:
@@ -413,6 +414,7 @@ fail_backend:
 void lode__platform_loop_close(lode_loop_t* loop) {
   lode__process_loop_close(loop);
   lode__signal_loop_close(loop);
+  lode__fs_event_loop_close(loop);
   lode__io_close(loop, &loop->async_io_watcher);
   lode__close(loop->async_io_watcher.fd);
   if (loop->async_wfd != loop->async_io_watcher.fd) lode__close(loop->async_wfd);
@@ -448,6 +450,9 @@ void lode__platform_close(lode_handle_t* handle) {
       break;
     case LODE_PROCESS:
       lode__process_close((lode_process_t*) handle);
+      break;
+    case LODE_FS_EVENT:
+      lode_fs_event_stop((lode_fs_event_t*) handle);
       break;
     default:
       LODE__ABORT("lode__platform_close: not a platform handle");

@@ -128,6 +128,10 @@ void lode__signal_close(lode_signal_t* handle);
 void lode__signal_block_all(sigset_t* saved);
 void lode__signal_restore(const sigset_t* saved);
 
+/* ---- fs events (linux/inotify.c; bsd/fs_event.c is a stub) ---- */
+void lode__fs_event_loop_init(lode_loop_t* loop); /* no fd yet: lazy */
+void lode__fs_event_loop_close(lode_loop_t* loop);
+
 /* ---- process.c ---- */
 void lode__process_close(lode_process_t* handle);
 void lode__process_loop_close(lode_loop_t* loop);
