@@ -1,0 +1,229 @@
+// https — the http module over TLS sockets (layer: stdlib/, over http and
+// tls). Node 20's API: createServer, Server, request, get, Agent,
+// globalAgent.
+//
+// The server is a tls.Server whose secure connections go through http's
+// own connection handling (the listener http.Server installs for
+// 'connection', borrowed once from a scratch http.Server, since http.js
+// keeps it private). The Agent is http's, with TLS connections and a
+// pool key that includes the TLS options.
+'use strict';
+
+var http = require('http');
+var tls = require('tls');
+var net = require('net');
+var util = require('util');
+
+// http.Server's per-server state and its two private listeners.
+var httpHooks = null;
+function getHttpHooks() {
+  if (httpHooks === null) {
+    var scratch = new http.Server();
+    httpHooks = {
+      connection: scratch.listeners('connection')[0],
+      listening: scratch.listeners('listening')
+    };
+  }
+  return httpHooks;
+}
+
+function Server(opts, requestListener) {
+  if (!(this instanceof Server)) return new Server(opts, requestListener);
+  if (typeof opts === 'function') {
+    requestListener = opts;
+    opts = {};
+  }
+  opts = Object.assign({}, opts);
+  if (opts.ALPNProtocols === undefined) opts.ALPNProtocols = ['http/1.1'];
+  // http lets a request's body end while the response is still going.
+  opts.allowHalfOpen = true;
+  tls.Server.call(this, opts);
+  // Copy http.Server's per-instance state (timeouts, limits, the
+  // connection list) from a scratch instance built with the same options.
+  var scratch = new http.Server(opts);
+  var skip = { _events: 1, _eventsCount: 1, _maxListeners: 1, _handle: 1, _connections: 1,
+    allowHalfOpen: 1, pauseOnConnect: 1, noDelay: 1, keepAlive: 1, keepAliveInitialDelay: 1 };
+  var self = this;
+  Object.keys(scratch).forEach(function (k) {
+    if (!skip[k]) self[k] = scratch[k];
+  });
+  var hooks = getHttpHooks();
+  this.on('secureConnection', hooks.connection);
+  // http.js's single-write fast path hands socket._handle to C, which
+  // needs a TCP handle; a TLS socket's handle is the JS TLS layer, so
+  // responses here take the ordinary stream path.
+  // XXX: better gated in http.js itself (e.g. on socket.encrypted).
+  this.on('request', noFastEnd);
+  hooks.listening.forEach(function (f) { self.on('listening', f); });
+  if (requestListener) this.on('request', requestListener);
+  this.on('tlsClientError', function (err, socket) {
+    // Node: without a listener other than this one, just drop the socket.
+    if (self.listenerCount('tlsClientError') === 1 && socket && !socket.destroyed) socket.destroy();
+  });
+}
+util.inherits(Server, tls.Server);
+
+function noFastEnd(req, res) {
+  if (res) res._fastEnd = null;
+}
+
+// http.Server's methods (close also closes idle keep-alive connections).
+['setTimeout', 'close', 'closeAllConnections', 'closeIdleConnections'].forEach(function (name) {
+  if (typeof http.Server.prototype[name] === 'function') {
+    Server.prototype[name] = http.Server.prototype[name];
+  }
+});
+
+function createServer(opts, requestListener) {
+  return new Server(opts, requestListener);
+}
+
+// ---- Agent ----
+
+function Agent(options) {
+  if (!(this instanceof Agent)) return new Agent(options);
+  http.Agent.call(this, options);
+  this.defaultPort = 443;
+  this.protocol = 'https:';
+  this.maxCachedSessions = this.options.maxCachedSessions === undefined ? 100 :
+    this.options.maxCachedSessions;
+  this._sessionCache = { map: Object.create(null), list: [] };
+}
+util.inherits(Agent, http.Agent);
+
+Agent.prototype.createConnection = function (options, cb) {
+  var o = Object.assign({}, options);
+  if (o.servername === undefined || o.servername === '') {
+    var host = o.host || o.hostname;
+    if (host && !net.isIP(host)) o.servername = host;
+  }
+  if (o.path && !o.socketPath) delete o.path; // http's request path, not a socket
+  var key = o._agentKey || this.getName(o);
+  if (o.session === undefined) o.session = this._getSession(key);
+  var self = this;
+  var socket = tls.connect(o);
+  socket.on('session', function (session) { self._cacheSession(key, session); });
+  socket.once('close', function (hadError) {
+    if (hadError) self._evictSession(key);
+  });
+  return socket;
+};
+
+// The TLS sessions of this agent, by connection name (most recent
+// maxCachedSessions), offered again on new connections.
+Agent.prototype._getSession = function (key) {
+  return this._sessionCache.map[key];
+};
+
+Agent.prototype._cacheSession = function (key, session) {
+  if (this.maxCachedSessions === 0) return;
+  var cache = this._sessionCache;
+  if (!cache.map[key]) {
+    if (cache.list.length >= this.maxCachedSessions) delete cache.map[cache.list.shift()];
+    cache.list.push(key);
+  }
+  cache.map[key] = session;
+};
+
+Agent.prototype._evictSession = function (key) {
+  var cache = this._sessionCache;
+  var i = cache.list.indexOf(key);
+  if (i >= 0) cache.list.splice(i, 1);
+  delete cache.map[key];
+};
+
+var kTlsKeys = ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized',
+  'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder',
+  'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyIdentifier',
+  'privateKeyEngine'];
+
+Agent.prototype.getName = function (options) {
+  var name = http.Agent.prototype.getName.call(this, options);
+  options = options || {};
+  for (var i = 0; i < kTlsKeys.length; i++) {
+    name += ':';
+    var v = options[kTlsKeys[i]];
+    if (v !== undefined && v !== null) name += String(v);
+  }
+  return name;
+};
+
+var globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+
+// ---- requests ----
+
+function urlToOptions(url) {
+  var o = {
+    protocol: url.protocol,
+    hostname: typeof url.hostname === 'string' && url.hostname[0] === '[' ?
+      url.hostname.slice(1, -1) : url.hostname,
+    hash: url.hash,
+    search: url.search,
+    pathname: url.pathname,
+    path: (url.pathname || '') + (url.search || ''),
+    href: url.href
+  };
+  if (url.port !== '') o.port = Number(url.port);
+  if (url.username || url.password) {
+    o.auth = decodeURIComponent(url.username) + ':' + decodeURIComponent(url.password);
+  }
+  return o;
+}
+
+function request(input, options, cb) {
+  var opts;
+  if (typeof input === 'string') {
+    input = urlToOptions(new (require('url').URL)(input));
+  } else if (input && typeof input === 'object' && input.href && input.protocol &&
+             typeof input.searchParams === 'object') {
+    input = urlToOptions(input);
+  } else {
+    cb = options;
+    options = input;
+    input = null;
+  }
+  if (typeof options === 'function') {
+    cb = options;
+    options = null;
+  }
+  opts = Object.assign({}, input || {}, options || {});
+  opts._defaultAgent = globalAgent;
+  if (opts.protocol === undefined) opts.protocol = 'https:';
+  if (opts.protocol !== 'https:') {
+    var e = new TypeError('Protocol "' + opts.protocol + '" not supported. Expected "https:"');
+    e.code = 'ERR_INVALID_PROTOCOL';
+    throw e;
+  }
+  if (opts.agent === undefined && typeof opts.createConnection !== 'function') {
+    opts.agent = globalAgent;
+  }
+  if (opts.agent === false) opts.agent = new Agent(opts);
+  var req;
+  try {
+    req = new http.ClientRequest(opts, cb);
+  } catch (err) {
+    if (!err || err.code !== 'ERR_INVALID_PROTOCOL') throw err;
+    // XXX: this http.js accepts only 'http:' (it does not yet take the
+    // protocol from options._defaultAgent as Node does): ask for http:
+    // and restore the protocol on the request.
+    opts.protocol = 'http:';
+    req = new http.ClientRequest(opts, cb);
+    req.protocol = 'https:';
+  }
+  return req;
+}
+
+function get(input, options, cb) {
+  var req = request(input, options, cb);
+  req.end();
+  return req;
+}
+
+module.exports = {
+  Agent: Agent,
+  globalAgent: globalAgent,
+  Server: Server,
+  createServer: createServer,
+  get: get,
+  request: request
+};
