@@ -17,6 +17,8 @@ function setupChild() {
   void mode;
   if (!(fd >= 0)) return;
   require('child_process')._forkChild(fd);
+  // A cluster worker: its cluster side is up before the main script.
+  if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster')._setupWorker();
 }
 
 module.exports = { setupChild: setupChild };
