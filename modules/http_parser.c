@@ -86,7 +86,55 @@ static const lode_http_settings_t settings;
 
 /* ---- collecting the head ---- */
 
+/* A parser holds head buffers only while a head is being collected: an
+ * idle keep-alive connection costs no buffer. Freed buffers go to this
+ * one-slot spare (loop thread only, like every Duktape call), so a busy
+ * server reuses them instead of calling malloc per request. */
+static struct {
+  char* buf;
+  size_t buf_cap;
+  span_t* spans;
+  size_t spans_cap;
+} spare;
+
+static void release_head_buffers(parser_t* h) {
+  if (h->buf != NULL) {
+    if (spare.buf == NULL || spare.buf_cap < h->buf_cap) {
+      free(spare.buf);
+      spare.buf = h->buf;
+      spare.buf_cap = h->buf_cap;
+    } else {
+      free(h->buf);
+    }
+    h->buf = NULL;
+    h->buf_cap = 0;
+  }
+  if (h->spans != NULL) {
+    if (spare.spans == NULL || spare.spans_cap < h->spans_cap) {
+      free(spare.spans);
+      spare.spans = h->spans;
+      spare.spans_cap = h->spans_cap;
+    } else {
+      free(h->spans);
+    }
+    h->spans = NULL;
+    h->spans_cap = 0;
+  }
+}
+
 static int collect(parser_t* h, int kind, const char* at, size_t len) {
+  if (h->buf == NULL && spare.buf != NULL) {
+    h->buf = spare.buf;
+    h->buf_cap = spare.buf_cap;
+    spare.buf = NULL;
+    spare.buf_cap = 0;
+  }
+  if (h->spans == NULL && spare.spans != NULL) {
+    h->spans = spare.spans;
+    h->spans_cap = spare.spans_cap;
+    spare.spans = NULL;
+    spare.spans_cap = 0;
+  }
   if (h->buf_len + len > h->buf_cap) {
     size_t cap = h->buf_cap ? h->buf_cap : 1024;
     char* nb;
@@ -179,6 +227,7 @@ static void reset_head(parser_t* h) {
   h->buf_len = 0;
   h->nspans = 0;
   h->last = 0;
+  release_head_buffers(h);
 }
 
 /* ---- calling JS ---- */

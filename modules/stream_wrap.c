@@ -22,6 +22,8 @@
  *   h.close(cb)             cb() in the close phase; writes still queued
  *                           complete with ECANCELED first
  *   h.ref() / unref() / hasRef() / getWriteQueueSize() / fd / setBlocking
+ *   h.getConsumedBytes()    bytes read that went to a C consumer (the
+ *                           HTTP parser) instead of onread
  *   TCP: open(fd), bind(ip, port), bind6(ip, port, flags), listen(backlog),
  *        connect(req, ip, port), connect6(req, ip, port),
  *        getsockname(out), getpeername(out), setNoDelay(on),
@@ -58,6 +60,7 @@ typedef struct {
   /* A C consumer of the bytes read (the HTTP parser), or NULL. */
   lode_stream_wrap_consumer_cb consumer;
   void* consumer_data;
+  double consumed; /* bytes handed to consumers (socket.bytesRead) */
 } wrap_t;
 
 /* A write or shutdown in flight: keeps the JS request object (and so the
@@ -171,6 +174,7 @@ static void on_read(lode_stream_t* s, lode_ssize_t nread, const lode_buf_t* buf)
   if (nread == 0) return;
   if (nread > 0 && w->consumer != NULL) {
     /* Straight to the C consumer: no Buffer, no JS call here. */
+    w->consumed += (double) nread;
     w->consumer(w->consumer_data, buf->base, (size_t) nread);
     return;
   }
@@ -482,6 +486,11 @@ static duk_ret_t h_fd(duk_context* ctx) {
   lode_os_fd_t fd;
   if (lode_fileno(&this_wrap(ctx)->h.handle, &fd) != 0) fd = -1;
   duk_push_int(ctx, fd);
+  return 1;
+}
+
+static duk_ret_t h_consumed_bytes(duk_context* ctx) {
+  duk_push_number(ctx, this_wrap(ctx)->consumed);
   return 1;
 }
 
@@ -816,6 +825,7 @@ static const duk_function_list_entry stream_methods[] = {
     {"hasRef", h_has_ref, 0},
     {"getWriteQueueSize", h_write_queue_size, 0},
     {"getFd", h_fd, 0},
+    {"getConsumedBytes", h_consumed_bytes, 0},
     {"setBlocking", h_set_blocking, 1},
     {NULL, NULL, 0}};
 

@@ -100,20 +100,8 @@ function Socket(options) {
   if (typeof options === 'number') options = { fd: options };
   else options = Object.assign({}, options);
 
-  this.connecting = false;
-  this._hadError = false;
-  this._handle = null;
-  this._host = null;
-  this._pendingData = null;
-  this._server = null;
-  this._peername = null;
-  this._sockname = null;
-  this._bytesDispatched = 0;
-  this._readingStopped = false;
-  this.bytesRead = 0;
-  this.timeout = 0;
-  this._timer = null;
-  this.server = null;
+  // Fields at their initial value live on Socket.prototype (see
+  // socketDefaults): an idle connection carries only what changed.
 
   options.decodeStrings = false;
   options.emitClose = false;
@@ -142,6 +130,47 @@ function Socket(options) {
 }
 util.inherits(Socket, stream.Duplex);
 
+// Memory: each own property of a Duktape object costs about 34 bytes, and
+// a server holds one Socket per idle keep-alive connection.
+var socketDefaults = {
+  connecting: false,
+  _hadError: false,
+  _handle: null,
+  _host: null,
+  _pendingData: null,
+  _server: null,
+  _peername: null,
+  _sockname: null,
+  _bytesDispatched: 0,
+  _readingStopped: false,
+  _bytesRead: 0,     // bytes delivered through onread
+  _consumedBytes: 0, // bytes a C consumer took, once the handle is gone
+  timeout: 0,
+  _timer: null,
+  server: null
+};
+(function () {
+  for (var k in socketDefaults) Socket.prototype[k] = socketDefaults[k];
+})();
+
+// Node's handles expose their descriptor as `fd` (-1 when closed).
+[TCP, Pipe, TTY].forEach(function (C) {
+  if (C && C.prototype && !Object.getOwnPropertyDescriptor(C.prototype, 'fd')) {
+    Object.defineProperty(C.prototype, 'fd', {
+      get: function () {
+        var fd;
+        try {
+          fd = this.getFd();
+        } catch (e) {
+          return -1; // closed
+        }
+        return typeof fd === 'number' ? fd : -1;
+      },
+      configurable: true
+    });
+  }
+});
+
 function createHandle(fd, isServer) {
   var type = binding.guessHandleType(fd);
   if (type === 'PIPE') return new Pipe(false);
@@ -163,7 +192,7 @@ function onStreamRead(nread, buffer) {
   if (!self) return;
   self._unrefTimerActive();
   if (nread > 0) {
-    self.bytesRead += nread;
+    self._bytesRead += nread;
     if (!self.push(buffer) && self._handle) {
       self._readingStopped = true;
       self._handle.readStop();
@@ -221,6 +250,15 @@ Object.defineProperty(Socket.prototype, 'readyState', {
   }
 });
 
+// Reads a C consumer (the HTTP parser) took from the handle count too.
+Object.defineProperty(Socket.prototype, 'bytesRead', {
+  get: function () {
+    var h = this._handle;
+    return this._bytesRead + (h && h.getConsumedBytes ? h.getConsumedBytes() : this._consumedBytes);
+  },
+  configurable: true
+});
+
 Object.defineProperty(Socket.prototype, 'bufferSize', {
   get: function () {
     if (this._handle) return this.writableLength;
@@ -252,7 +290,7 @@ Socket.prototype._read = function _read(n) {
     return;
   }
   if (this._readingStopped || !this._handle.reading) {
-    this._readingStopped = false;
+    if (this._readingStopped) this._readingStopped = false;
     this._handle.reading = true;
     var err = this._handle.readStart();
     if (err) this.destroy(uvException(err, 'read'));
@@ -336,7 +374,7 @@ Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
     this.once('close', onClose);
     return;
   }
-  this._pendingData = null;
+  if (this._pendingData !== null) this._pendingData = null; // no own property when idle
   if (!this._handle) {
     cb(errors.codes.ERR_SOCKET_CLOSED ? errors.codes.ERR_SOCKET_CLOSED() : new Error('Socket is closed'));
     return false;
@@ -404,6 +442,7 @@ Socket.prototype._destroy = function (exception, cb) {
   this._clearTimer();
   if (this._handle) {
     var handle = this._handle;
+    if (handle.getConsumedBytes) this._consumedBytes = handle.getConsumedBytes();
     this._handle = null;
     handle.onread = function () {};
     handle.owner = null;
@@ -755,9 +794,11 @@ function onConnection(status, clientHandle) {
   if (!self.pauseOnConnect && !socket.destroyed) socket.read(0);
 }
 
-Server.prototype._listen2 = function (address, port, addressType, backlog, fd) {
+Server.prototype._listen2 = function (address, port, addressType, backlog, fd, adopted) {
   var handle, err, self = this;
-  if (typeof fd === 'number' && fd >= 0) {
+  if (adopted) {
+    handle = adopted;
+  } else if (typeof fd === 'number' && fd >= 0) {
     handle = createHandle(fd, true);
     err = handle.open(fd);
     if (err) return emitErrorNT(this, uvException(err, 'listen'));
@@ -791,7 +832,7 @@ Server.prototype._listen2 = function (address, port, addressType, backlog, fd) {
   handle.owner = this;
   err = handle.listen(backlog || 511);
   if (err) {
-    handle.close();
+    if (!adopted) handle.close();
     return process.nextTick(emitErrorNT, this, uvExceptionWithHostPort(err, 'listen', address, port));
   }
   this._handle = handle;
@@ -819,9 +860,16 @@ Server.prototype.listen = function () {
   var backlog = options.backlog;
   if (typeof args[1] === 'number' && typeof args[0] === 'number') backlog = undefined;
   if (args.length > 2 && typeof args[2] === 'number') backlog = args[2];
-  if (options.handle || typeof options.fd === 'number') {
-    this._listen2(null, -1, -1, backlog, typeof options.fd === 'number' ? options.fd :
-      options.handle.fd);
+  // listen(handle), listen({handle}), listen({_handle}) (a net.Server or
+  // Socket), listen({fd}): a TCP or Pipe handle is adopted as it is (a
+  // handle received over IPC, or taken from another server).
+  var h = options._handle || options.handle || options;
+  if (h instanceof TCP || h instanceof Pipe) {
+    this._listen2(null, -1, -1, backlog, undefined, h);
+    return this;
+  }
+  if (typeof h.fd === 'number' && h.fd >= 0) {
+    this._listen2(null, -1, -1, backlog, h.fd);
     return this;
   }
   if (options.path !== undefined) {

@@ -469,7 +469,7 @@ var handleConversion = {
     },
     got: function (message, handle, emit) {
       var server = new net.Server();
-      adoptServerHandle(server, handle, function () { emit(server); });
+      server.listen(handle, function () { emit(server); });
     }
   },
   'net.Socket': {
@@ -506,48 +506,6 @@ var handleConversion = {
     }
   }
 };
-
-// A listening handle received from another process becomes the server's
-// handle. XXX: net.Server.listen({handle}) should do this itself; this
-// mirrors net's connection handling for a handle it did not create.
-function adoptServerHandle(server, handle, cb) {
-  var err;
-  handle.owner = server;
-  handle.onconnection = function (status, clientHandle) {
-    var self = this.owner;
-    if (status < 0) {
-      self.emit('error', errnoException(status, 'accept'));
-      return;
-    }
-    if (self.maxConnections !== undefined && self._connections >= self.maxConnections) {
-      clientHandle.close();
-      return;
-    }
-    var socket = new net.Socket({
-      handle: clientHandle,
-      allowHalfOpen: self.allowHalfOpen,
-      pauseOnCreate: self.pauseOnConnect,
-      readable: true,
-      writable: true
-    });
-    self._connections++;
-    socket.server = self;
-    socket._server = self;
-    self.emit('connection', socket);
-    if (!self.pauseOnConnect && !socket.destroyed) socket.read(0);
-  };
-  err = handle.listen(511);
-  if (err) {
-    handle.close();
-    process.nextTick(function () { server.emit('error', errnoException(err, 'listen')); });
-    return;
-  }
-  server._handle = handle;
-  server.once('listening', cb);
-  process.nextTick(function () {
-    if (server._handle) server.emit('listening');
-  });
-}
 
 function setupChannel(target, channel) {
   var control = new Control(channel);

@@ -37,62 +37,80 @@ Object.setPrototypeOf(Readable, Stream);
 
 var MAX_HWM = 0x40000000;
 
+/* Memory: a state's fields that still hold their initial value live on
+ * ReadableState.prototype, so an instance carries only what changed (an
+ * idle keep-alive socket has two states; each own property costs about
+ * 34 bytes in Duktape). Mutable containers stay per instance, except
+ * `pipes`, which is the shared frozen NO_PIPES until the first pipe(). */
+var NO_PIPES = Object.freeze([]);
+var readableDefaults = {
+  objectMode: false,
+  bufferIndex: 0,
+  length: 0,
+  pipes: NO_PIPES,
+  flowing: null,
+  ended: false,
+  endEmitted: false,
+  reading: false,
+  /* Async construction (_construct) is opt-in: start constructed. */
+  constructed: true,
+  /* True while inside _read() (or before the first read): 'readable' and
+   * 'data' must then wait for a later tick. */
+  sync: true,
+  needReadable: false,
+  emittedReadable: false,
+  readableListening: false,
+  resumeScheduled: false,
+  paused: null, /* null until pause() or resume() was called */
+  dataListening: false,
+  errorEmitted: false,
+  emitClose: true,
+  autoDestroy: true,
+  destroyed: false,
+  errored: null,
+  closed: false,
+  closeEmitted: false,
+  defaultEncoding: 'utf8',
+  /* The piped destinations we wait a 'drain' from: null, one stream, or an
+   * array of streams when multiAwaitDrain (more than one pipe). */
+  awaitDrainWriters: null,
+  multiAwaitDrain: false,
+  readingMore: false,
+  dataEmitted: false,
+  decoder: null,
+  encoding: null
+};
+
 function ReadableState(options, stream, isDuplex) {
-  this.objectMode = !!(options && (options.objectMode ||
-    (isDuplex && options.readableObjectMode)));
+  if (options && (options.objectMode || (isDuplex && options.readableObjectMode))) {
+    this.objectMode = true;
+  }
   this.highWaterMark = options ?
     stateMod.getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
     stateMod.getDefaultHighWaterMark(false);
 
   this.buffer = [];
-  this.bufferIndex = 0;
-  this.length = 0;
-  this.pipes = [];
-  this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
-  /* Async construction (_construct) is opt-in: start constructed. */
-  this.constructed = true;
-  /* True while inside _read() (or before the first read): 'readable' and
-   * 'data' must then wait for a later tick. */
-  this.sync = true;
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this.paused = null; /* null until pause() or resume() was called */
-  this.dataListening = false;
-  this.errorEmitted = false;
-  this.emitClose = !(options && options.emitClose === false);
-  this.autoDestroy = !(options && options.autoDestroy === false);
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
+  if (options && options.emitClose === false) this.emitClose = false;
+  if (options && options.autoDestroy === false) this.autoDestroy = false;
 
   var defaultEncoding = options ? options.defaultEncoding : null;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this.defaultEncoding = 'utf8';
+    // the prototype's 'utf8'
   } else if (utils.isEncoding(defaultEncoding)) {
     this.defaultEncoding = defaultEncoding;
   } else {
     throw codes.ERR_UNKNOWN_ENCODING(defaultEncoding);
   }
 
-  /* The piped destinations we wait a 'drain' from: null, one stream, or an
-   * array of streams when multiAwaitDrain (more than one pipe). */
-  this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-  this.readingMore = false;
-  this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
   if (options && options.encoding) {
     this.decoder = newDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
+
+(function () {
+  for (var k in readableDefaults) ReadableState.prototype[k] = readableDefaults[k];
+})();
 
 Object.defineProperty(ReadableState.prototype, 'pipesCount', {
   get: function () { return this.pipes.length; },
@@ -462,6 +480,7 @@ Readable.prototype.pipe = function (dest, pipeOpts) {
     state.multiAwaitDrain = true;
     state.awaitDrainWriters = state.awaitDrainWriters ? [state.awaitDrainWriters] : [];
   }
+  if (state.pipes === NO_PIPES) state.pipes = [];
   state.pipes.push(dest);
 
   var doEnd = (!pipeOpts || pipeOpts.end !== false) &&

@@ -28,59 +28,76 @@ Object.setPrototypeOf(Writable, Stream);
 
 function nop() {}
 
+/* Memory: as ReadableState, fields still at their initial value live on
+ * WritableState.prototype; an instance carries only what changed. */
+var writableDefaults = {
+  objectMode: false,
+  finalCalled: false,
+  needDrain: false,
+  ending: false,   /* end() was called */
+  ended: false,    /* end() has returned */
+  finished: false, /* 'finish' was emitted */
+  destroyed: false,
+  /* Strings are turned into Buffers before _write unless told otherwise. */
+  decodeStrings: true,
+  defaultEncoding: 'utf8',
+  length: 0,
+  writing: false,
+  corked: 0,
+  /* True while _write runs: its callback then defers to the next tick. */
+  sync: true,
+  bufferProcessing: false,
+  writecb: null,
+  expectWriteCb: false,
+  writelen: 0,
+  afterWriteTickInfo: null,
+  afterWritePending: false,
+  buffered: null,
+  bufferedIndex: 0,
+  allBuffers: true,
+  allNoop: true,
+  /* Callbacks still to be called; 'finish' waits for 0. */
+  pendingcb: 0,
+  constructed: true,
+  prefinished: false,
+  errorEmitted: false,
+  emitClose: true,
+  autoDestroy: true,
+  errored: null,
+  closed: false,
+  closeEmitted: false,
+  onFinished: null /* end() callbacks waiting for 'finish' */
+};
+
 function WritableState(options, stream, isDuplex) {
-  this.objectMode = !!(options && (options.objectMode ||
-    (isDuplex && options.writableObjectMode)));
+  if (options && (options.objectMode || (isDuplex && options.writableObjectMode))) {
+    this.objectMode = true;
+  }
   this.highWaterMark = options ?
     stateMod.getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
     stateMod.getDefaultHighWaterMark(false);
 
-  this.finalCalled = false;
-  this.needDrain = false;
-  this.ending = false;   /* end() was called */
-  this.ended = false;    /* end() has returned */
-  this.finished = false; /* 'finish' was emitted */
-  this.destroyed = false;
-  /* Strings are turned into Buffers before _write unless told otherwise. */
-  this.decodeStrings = !(options && options.decodeStrings === false);
+  if (options && options.decodeStrings === false) this.decodeStrings = false;
 
   var defaultEncoding = options ? options.defaultEncoding : null;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this.defaultEncoding = 'utf8';
+    // the prototype's 'utf8'
   } else if (utils.isEncoding(defaultEncoding)) {
     this.defaultEncoding = defaultEncoding;
   } else {
     throw codes.ERR_UNKNOWN_ENCODING(defaultEncoding);
   }
 
-  this.length = 0;
-  this.writing = false;
-  this.corked = 0;
-  /* True while _write runs: its callback then defers to the next tick. */
-  this.sync = true;
-  this.bufferProcessing = false;
-  this.onwrite = onwrite.bind(undefined, stream);
-  this.writecb = null;
-  this.expectWriteCb = false;
-  this.writelen = 0;
-  this.afterWriteTickInfo = null;
-  this.afterWritePending = false;
-  this.buffered = null;
-  this.bufferedIndex = 0;
-  this.allBuffers = true;
-  this.allNoop = true;
-  /* Callbacks still to be called; 'finish' waits for 0. */
-  this.pendingcb = 0;
-  this.constructed = true;
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = !(options && options.emitClose === false);
-  this.autoDestroy = !(options && options.autoDestroy === false);
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.onFinished = null; /* end() callbacks waiting for 'finish' */
+  /* No state.onwrite: the callback given to _write/_writev is bound per
+   * write, so an idle stream holds no bound function (about 320 bytes in
+   * Duktape) and stream and state form no reference cycle. */
+  if (options && options.emitClose === false) this.emitClose = false;
+  if (options && options.autoDestroy === false) this.autoDestroy = false;
 }
+
+(function () {
+  for (var k in writableDefaults) WritableState.prototype[k] = writableDefaults[k];
+})();
 
 function resetBuffer(state) {
   state.buffered = null;
@@ -230,7 +247,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     state.writing = true;
     state.sync = true;
     state.expectWriteCb = true;
-    stream._write(chunk, encoding, state.onwrite);
+    stream._write(chunk, encoding, onwrite.bind(undefined, stream));
     state.sync = false;
   }
 
@@ -245,9 +262,9 @@ function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writing = true;
   state.sync = true;
   state.expectWriteCb = true;
-  if (state.destroyed) state.onwrite(codes.ERR_STREAM_DESTROYED('write'));
-  else if (writev) stream._writev(chunk, state.onwrite);
-  else stream._write(chunk, encoding, state.onwrite);
+  if (state.destroyed) onwrite(stream, codes.ERR_STREAM_DESTROYED('write'));
+  else if (writev) stream._writev(chunk, onwrite.bind(undefined, stream));
+  else stream._write(chunk, encoding, onwrite.bind(undefined, stream));
   state.sync = false;
 }
 
