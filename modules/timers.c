@@ -35,15 +35,15 @@ static void on_timer(lode_timer_t* t) {
   lode_loop_t* loop = t->loop;
   double next;
 
-  lode_js_push_ref(ctx, process_timers_ref);
-  duk_push_undefined(ctx);
-  duk_push_number(ctx, (double) lode_now(loop));
-  if (lode_js_call(ctx, 1) != 0) {
-    /* A timer callback threw and an 'uncaughtException' listener took
-     * it: the timers after it in the same run are still due. */
+  /* When a timer callback throws and an 'uncaughtException' listener
+   * takes it, the timers after it are still due: call again at once, as
+   * Node does (each call consumes at least the timer that threw). */
+  for (;;) {
+    lode_js_push_ref(ctx, process_timers_ref);
+    duk_push_undefined(ctx);
+    duk_push_number(ctx, (double) lode_now(loop));
+    if (lode_js_call(ctx, 1) == 0) break;
     duk_pop(ctx);
-    lode_timer_start(t, on_timer, 1, 0);
-    return;
   }
   next = duk_get_number_default(ctx, -1, 0);
   duk_pop(ctx);
@@ -61,11 +61,16 @@ static void on_timer(lode_timer_t* t) {
 
 static void on_check(lode_check_t* c) {
   duk_context* ctx = c->data;
-  if (!immediate_pending) return;
-  lode_js_push_ref(ctx, process_immediate_ref);
-  duk_push_undefined(ctx);
-  lode_js_call(ctx, 0);
-  duk_pop(ctx);
+  int rc;
+  /* As on_timer: after a throw that a listener took, the immediates of
+   * this turn still run in this check phase. */
+  do {
+    if (!immediate_pending) return;
+    lode_js_push_ref(ctx, process_immediate_ref);
+    duk_push_undefined(ctx);
+    rc = lode_js_call(ctx, 0);
+    duk_pop(ctx);
+  } while (rc != 0);
 }
 
 static duk_ret_t timers_setup(duk_context* ctx) {

@@ -235,7 +235,7 @@ function cleanupEmptyList(msecs) {
 // Called by C when the loop timer fires. Returns the next expiry: 0 for
 // none, positive when something keeps the loop alive, negative if not.
 function processTimers(now) {
-  var list;
+  var list, ranAtLeastOneList = false;
   nextExpiry = Infinity;
   while (heap.length > 0) {
     list = heap[0];
@@ -243,6 +243,9 @@ function processTimers(now) {
       nextExpiry = list.expiry;
       return refCount > 0 ? nextExpiry : -nextExpiry;
     }
+    // As Node: ticks and microtasks also run between two lists.
+    if (ranAtLeastOneList) taskQueues.runNextTicks();
+    else ranAtLeastOneList = true;
     listOnTimeout(list, now);
   }
   return 0;
@@ -349,6 +352,7 @@ function Immediate(callback, args) {
   this._argv = args;
   this._destroyed = false;
   this._refed = true;
+  this._turn = immediateTurn;
   if (immediateRefCount++ === 0) binding.toggleImmediateRef(true);
   if (immediateTail === null) {
     immediateHead = immediateTail = this;
@@ -398,21 +402,33 @@ function immediateDone(imm) {
 }
 
 // Runs the immediates queued before this check phase began; ones queued
-// by them wait for the next turn.
+// by them (or by ticks between them) wait for the next turn. Each
+// immediate records the turn it was queued in. When a callback throws
+// and an 'uncaughtException' listener takes it, C calls again and the
+// same turn resumes (Node's outstanding queue).
+var immediateTurn = 0;
+var immediateResume = false;
+
 function processImmediate() {
-  var last = immediateTail, imm, ran = false;
-  while (immediateHead !== null) {
-    imm = immediateHead;
-    if (ran) taskQueues.runNextTicks();
+  var turn, imm, ran = false;
+  if (!immediateResume) immediateTurn++;
+  turn = immediateTurn;
+  immediateResume = true;
+  while (immediateHead !== null && immediateHead._turn < turn) {
+    if (ran) {
+      taskQueues.runNextTicks();
+      if (immediateHead === null || immediateHead._turn >= turn) break;
+    }
     ran = true;
+    imm = immediateHead;
     immediateUnlink(imm);
     if (!imm._destroyed) {
       immediateDone(imm);
       if (imm._argv === undefined) imm._onImmediate();
       else imm._onImmediate.apply(imm, imm._argv);
     }
-    if (imm === last) break;
   }
+  immediateResume = false;
 }
 
 function setImmediate(callback) {

@@ -70,6 +70,45 @@ nativeRequire('internal/polyfills').install(global, {
   rejectionTracker: taskQueues.rejectionTracker
 });
 
+// Stack traces in Node's shape: "    at name (file:line)", "    at
+// file:line" for anonymous code, built-ins as "name (<anonymous>)";
+// without Duktape's frame flags (strict, tailcall...), its C-internal
+// frames and its "[...]" marker. XXX: no columns (Duktape has none).
+(function () {
+  var d = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+  var FRAME = /^    at (\S+) \(([^)]*)\)(.*)$/;
+  if (!d || typeof d.get !== 'function') return;
+  function nodeFrame(line) {
+    var m = FRAME.exec(line), name, loc;
+    if (m === null) return line === '    [...]' ? null : line;
+    name = m[1];
+    loc = m[2];
+    if (/ internal\b/.test(m[3]) && /\.c:\d+$/.test(loc)) return null;
+    if (loc === '') return name === '[anon]' ? null : '    at ' + name + ' (<anonymous>)';
+    if (name === '[anon]' ||
+        (name === 'eval' && (loc.indexOf('[eval]:') === 0 || loc.indexOf('[stdin]:') === 0))) {
+      return '    at ' + loc;
+    }
+    return '    at ' + name + ' (' + loc + ')';
+  }
+  Object.defineProperty(Error.prototype, 'stack', {
+    get: function () {
+      var s = d.get.call(this), lines, out, i, f;
+      if (typeof s !== 'string') return s;
+      lines = s.split('\n');
+      out = [];
+      for (i = 0; i < lines.length; i++) {
+        f = nodeFrame(lines[i]);
+        if (f !== null) out.push(f);
+      }
+      return out.join('\n');
+    },
+    set: d.set,
+    enumerable: false,
+    configurable: true
+  });
+})();
+
 var EventEmitter = nativeRequire('events');
 Object.setPrototypeOf(process, EventEmitter.prototype);
 EventEmitter.call(process);
@@ -193,6 +232,13 @@ process.hrtime = function hrtime(prev) {
     return [s, ns];
   }
   return t;
+};
+// XXX: Duktape has no BigInt: hrtime.bigint() gives the nanoseconds as a
+// Number (exact below 2^53 ns, some 104 days of the monotonic clock).
+process.hrtime.bigint = function bigint() {
+  var t = [0, 0];
+  processBinding.hrtime(t);
+  return t[0] * 1e9 + t[1];
 };
 process.memoryUsage = function memoryUsage() {
   var rss = processBinding.rss();
@@ -502,6 +548,7 @@ function runMain(mode, codeOrPath, argv, scriptIndex) {
   // __filename and __dirname are also globals, as in Node.
   filename = mode === 'stdin' ? '[stdin]' : '[eval]';
   m = new Module(path.join(process.cwd(), filename), null);
+  m.id = filename;
   m.filename = path.join(process.cwd(), filename);
   m.paths = Module._nodeModulePaths(process.cwd());
   defineGlobal('module', m);

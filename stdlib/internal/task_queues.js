@@ -79,10 +79,17 @@ function runTicks() {
 
 // Promise hooks: 'unhandled' when a promise is rejected without a
 // handler, 'handled' when one is attached later.
+// A rejection handled after it was reported is announced as
+// 'rejectionHandled' (or, with no listener, a warning) when the
+// rejections are next processed, after the microtasks: Node's order.
+var lastRejectionId = 0;
+var asyncHandled = [];
+
 function rejectionTracker(type, promise, reason) {
   var entry;
   if (type === 'unhandled') {
-    entry = { promise: promise, reason: reason, handled: false, reported: false };
+    entry = { promise: promise, reason: reason, handled: false, reported: false,
+      uid: ++lastRejectionId };
     try {
       Object.defineProperty(promise, kRejection, { value: entry, configurable: true });
     } catch (e) { /* frozen promise: it cannot be marked handled later */ }
@@ -93,7 +100,8 @@ function rejectionTracker(type, promise, reason) {
     if (entry === undefined) return;
     entry.handled = true;
     if (entry.reported) {
-      nextTick(function () { process.emit('rejectionHandled', promise); });
+      asyncHandled.push(entry);
+      tickInfo[2] = 1;
     }
   }
 }
@@ -129,7 +137,17 @@ function unhandledRejectionError(reason) {
 
 // Returns true when something was reported (more ticks may be queued).
 function processPromiseRejections() {
-  var list, i, e, any = false;
+  var list, i, e, w, any = false;
+  while (asyncHandled.length > 0) {
+    e = asyncHandled.shift();
+    any = true;
+    if (!process.emit('rejectionHandled', e.promise)) {
+      w = new Error('Promise rejection was handled asynchronously (rejection id: ' + e.uid + ')');
+      w.name = 'PromiseRejectionHandledWarning';
+      w.id = e.uid;
+      process.emitWarning(w);
+    }
+  }
   while (pendingRejections.length > 0) {
     list = pendingRejections;
     pendingRejections = [];

@@ -277,6 +277,12 @@ TEST_IMPL(cli_uncaught_error_details) {
   ASSERT_NOT_NULL(strstr(r.err.data, "Error: with props\n"));
   ASSERT_NOT_NULL(strstr(r.err.data, "code: 'E_X'"));
   ASSERT_NOT_NULL(strstr(r.err.data, "\nlode v" LODE_VERSION_STRING "\n"));
+  /* Frames in Node's shape, without Duktape's flags. */
+  ASSERT_NOT_NULL(strstr(r.err.data, "Error: with props\n    at "));
+  ASSERT_NOT_NULL(strstr(r.err.data, "props.js:1\n"));
+  ASSERT_NULL(strstr(r.err.data, "preventsyield"));
+  ASSERT_NULL(strstr(r.err.data, "strict"));
+  ASSERT_NULL(strstr(r.err.data, "[anon]"));
   /* Thrown values that are not errors: a string as it is, objects
    * inspected. */
   RUN(&r, NULL, "-e", "throw 'a string'");
@@ -413,5 +419,19 @@ TEST_IMPL(cli_stdout_pipe_write) {
   RUN(&r, NULL, "-e", "console.log(process.argv0 === process.argv0.trim(), "
                       "require('path').basename(process.argv0))");
   ASSERT_STR_EQ(r.out.data, "true lode\n");
+  return 0;
+}
+
+TEST_IMPL(cli_eval_module_names) {
+  run_t r;
+  /* As Node: -e and stdin code runs as the module "[eval]" / "[stdin]"
+   * with __dirname ".", not as the main module. */
+  RUN(&r, NULL, "-e",
+      "console.log(module.id, __filename, __dirname, require.main === module,"
+      " typeof require, typeof exports)");
+  ASSERT_EQ(r.exit_status, 0);
+  ASSERT_STR_EQ(r.out.data, "[eval] [eval] . false function object\n");
+  RUN(&r, "console.log(module.id, __filename, __dirname)", "-");
+  ASSERT_STR_EQ(r.out.data, "[stdin] [stdin] .\n");
   return 0;
 }
