@@ -34,16 +34,31 @@
  *   [kOnMessageComplete]()
  *   [kOnExecute](ret, rest)     see consume
  *
- *   writeResponse(req, handle, statusLine, rawHeaders, body, encoding)
- *       writes statusLine + "\r\n" + "name: value\r\n"... + "\r\n" and
- *       body (a string in encoding 'utf8'/'latin1', a Buffer, or
- *       undefined) with one writev from a scratch buffer; only what the
- *       kernel does not take is copied (into one Buffer) and queued. req
- *       is a write request as for stream_wrap's writeBuffer. Returns 0 or
- *       an error code.
+ *   [kOnTimeout]()              the idle timer (p.idle) expired
+ *   p.idle(ms)           arms (ms > 0) or disarms (0) the parser's own
+ *                         unreferenced idle timer: the server's keep-alive
+ *                         timeout without a JS timer per request
+ *
+ *   buildHead(msg, firstLine, extra) -> true, or false for the JS path
+ *       OutgoingMessage._buildHead in C: msg._header from firstLine, the
+ *       headers of extra (writeHead's object, validated here) and of
+ *       msg._headers, then Date, Connection/Keep-Alive and the framing
+ *       header; sets _last, chunkedEncoding, shouldKeepAlive, _headerSent
+ *   writeResponse(req, handle, head, body, encoding, chunked)
+ *       writes head (a Latin-1 string, or undefined when it went already)
+ *       and body (a string in encoding 'utf8'/'latin1', a Buffer, or
+ *       undefined), framed as one chunk and the last chunk when chunked,
+ *       with one writev from a scratch buffer; only what the kernel does
+ *       not take is copied (into one Buffer) and queued. req is a write
+ *       request as for stream_wrap's writeBuffer. Returns 0 or an error
+ *       code.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "engine.h"
 #include "http/parser.h"
@@ -55,8 +70,18 @@ enum {
   kOnHeadersComplete = 2,
   kOnBody = 3,
   kOnMessageComplete = 4,
-  kOnExecute = 5
+  kOnExecute = 5,
+  kOnTimeout = 6
 };
+
+typedef struct parser_s parser_t;
+
+/* The idle timer of a parser (keep-alive timeout): a loop timer, apart
+ * from the parser so that it can outlive it until its close callback. */
+typedef struct {
+  lode_timer_t timer;
+  parser_t* owner; /* NULL once the parser is gone */
+} idle_timer_t;
 
 /* The head being collected: bytes of url/status/names/values and the
  * spans into them (copied: the input buffer goes away between calls). */
@@ -65,7 +90,7 @@ typedef struct {
   int kind; /* 1 url or status text, 2 name, 3 value */
 } span_t;
 
-typedef struct {
+struct parser_s {
   lode_http_parser_t p;
   duk_context* ctx;
   int obj_ref;        /* the JS parser object, while a handle is consumed */
@@ -78,7 +103,9 @@ typedef struct {
   int head_req;       /* on_headers_complete answer for responses */
   int complete_sent;  /* the message completed inside headers-complete */
   int threw;          /* a JS callback threw: stop parsing */
-} parser_t;
+  idle_timer_t* idle; /* made by the first idle(ms), or NULL */
+  int idle_ref;       /* the JS parser object while the timer is armed */
+};
 
 #define PARSER_KEY DUK_HIDDEN_SYMBOL("lodeParser")
 
@@ -351,11 +378,19 @@ static parser_t* this_parser(duk_context* ctx) {
   return h;
 }
 
+static void idle_closed(lode_handle_t* handle) {
+  free(handle);
+}
+
 static duk_ret_t parser_finalize(duk_context* ctx) {
   parser_t* h;
   duk_get_prop_string(ctx, 0, PARSER_KEY);
   h = duk_get_pointer(ctx, -1);
   if (h != NULL) {
+    if (h->idle != NULL) {
+      h->idle->owner = NULL;
+      lode_close((lode_handle_t*) &h->idle->timer, idle_closed);
+    }
     free(h->buf);
     free(h->spans);
     free(h);
@@ -479,6 +514,62 @@ static duk_ret_t parser_set_head_req(duk_context* ctx) {
   return 0;
 }
 
+static void idle_disarm(parser_t* h) {
+  if (h->idle_ref != 0) {
+    lode_js_unref(h->ctx, h->idle_ref);
+    h->idle_ref = 0;
+  }
+}
+
+static void on_idle(lode_timer_t* timer) {
+  idle_timer_t* it = (idle_timer_t*) timer;
+  parser_t* h = it->owner;
+  duk_context* ctx;
+  int ref;
+  if (h == NULL || h->idle_ref == 0) return;
+  ctx = h->ctx;
+  /* [ fn obj ] from the object the armed timer keeps alive */
+  ref = h->idle_ref;
+  h->idle_ref = 0;
+  lode_js_push_ref(ctx, ref);
+  lode_js_unref(ctx, ref);
+  duk_get_prop_index(ctx, -1, kOnTimeout);
+  duk_swap_top(ctx, -2);
+  if (duk_is_function(ctx, -2)) {
+    lode_js_call(ctx, 0);
+    duk_pop(ctx);
+  } else {
+    duk_pop_2(ctx);
+  }
+}
+
+/* p.idle(ms): ms > 0 arms the (unreferenced) idle timer to call
+ * p[kOnTimeout]() after ms, replacing an earlier arming; 0 disarms it.
+ * A cheap per-request keep-alive timeout: no JS timer object. */
+static duk_ret_t parser_idle(duk_context* ctx) {
+  parser_t* h = this_parser(ctx);
+  double ms = duk_to_number(ctx, 0);
+  if (!(ms > 0)) {
+    if (h->idle != NULL) lode_timer_stop(&h->idle->timer);
+    idle_disarm(h);
+    return 0;
+  }
+  if (h->idle == NULL) {
+    h->idle = calloc(1, sizeof(*h->idle));
+    if (h->idle == NULL) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+    lode_timer_init(lode_engine_get(ctx)->loop, &h->idle->timer);
+    lode_unref((lode_handle_t*) &h->idle->timer);
+    h->idle->owner = h;
+  }
+  if (h->idle_ref == 0) {
+    duk_push_this(ctx);
+    h->idle_ref = lode_js_ref(ctx, -1);
+    duk_pop(ctx);
+  }
+  lode_timer_start(&h->idle->timer, on_idle, (uint64_t) ms, 0);
+  return 0;
+}
+
 /* Reads from a consumed handle: parse in C, call JS only for callbacks
  * and for results other than "all consumed". */
 static void on_consume(void* data, const char* buf, size_t len) {
@@ -575,107 +666,397 @@ static size_t put_latin1(duk_context* ctx, duk_idx_t idx, size_t at, int* err) {
   return j;
 }
 
+/* ---- building a message head (OutgoingMessage._buildHead in C) ---- */
+
+/* The head is built as the bytes of a Duktape string (CESU-8; header
+ * text is Latin-1, whose characters have the same bytes in CESU-8 and
+ * UTF-8), in this growable buffer. */
+static char* head;
+static size_t head_len, head_cap;
+
+static int head_put(const char* s, size_t n) {
+  if (head_len + n > head_cap) {
+    size_t cap = head_cap ? head_cap : 1024;
+    char* nb;
+    while (cap < head_len + n) cap *= 2;
+    nb = realloc(head, cap);
+    if (nb == NULL) return -1;
+    head = nb;
+    head_cap = cap;
+  }
+  memcpy(head + head_len, s, n);
+  head_len += n;
+  return 0;
+}
+
+static int is_token_char(unsigned char c) {
+  if (c >= 'a' && c <= 'z') return 1;
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c >= '0' && c <= '9') return 1;
+  return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+/* A header name as validateHeaderName accepts it. */
+static int valid_name(const char* s, size_t n) {
+  size_t i;
+  if (n == 0) return 0;
+  for (i = 0; i < n; i++)
+    if (!is_token_char((unsigned char) s[i])) return 0;
+  return 1;
+}
+
+/* A header value (CESU-8 bytes) as validateHeaderValue accepts it: HTAB,
+ * SP..~ and U+0080..U+00FF. */
+static int valid_value(const char* s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char) s[i];
+    if (c < 0x80) {
+      if (c != '\t' && (c < 0x20 || c == 0x7f)) return 0;
+    } else if (c == 0xc2 || c == 0xc3) {
+      i++; /* U+0080..U+00FF: two bytes */
+    } else {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The name's lower case into out (when shorter than outsz), else "". */
+static void lower_name(const char* s, size_t n, char* out, size_t outsz) {
+  size_t i;
+  if (n >= outsz) {
+    out[0] = '\0';
+    return;
+  }
+  for (i = 0; i < n; i++) out[i] = (char) (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  out[n] = '\0';
+}
+
+/* Whether the comma-separated list s has the token word (any case);
+ * last_only: only as its last element (the /chunked\s*$/ test). */
+static int has_token(const char* s, size_t n, const char* word, int last_only) {
+  size_t i = 0, wl = strlen(word);
+  while (i <= n) {
+    size_t a = i, b;
+    while (i < n && s[i] != ',') i++;
+    b = i;
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+    if (b - a == wl && strncasecmp(s + a, word, wl) == 0 && (!last_only || i >= n)) return 1;
+    i++;
+  }
+  return 0;
+}
+
+typedef struct {
+  int connection, cont_len, te, date;
+  int last, keep_alive, chunked; /* flags found in the headers, 1 = set */
+} head_state_t;
+
+static int pop_bool(duk_context* ctx) {
+  int v = duk_to_boolean(ctx, -1);
+  duk_pop(ctx);
+  return v;
+}
+
+/* Literal keys: Duktape caches their interned strings (no hashing of the
+ * C string per access). set_flag writes only a changed value: most flags
+ * keep their prototype's default, and every own property makes the
+ * response object bigger. */
+#define get_bool(ctx, obj, key) (duk_get_prop_literal(ctx, obj, key), pop_bool(ctx))
+#define set_flag(ctx, obj, key, v)                                  \
+  do {                                                              \
+    int v_ = (v);                                                   \
+    if (get_bool(ctx, obj, key) != v_) {                            \
+      duk_push_boolean(ctx, v_);                                    \
+      duk_put_prop_literal(ctx, obj, key);                          \
+    }                                                               \
+  } while (0)
+
+/* One "name: value\r\n" line, with the framing flags it implies. The
+ * value is at the top of the stack (a string or a number). check: validate
+ * name and value (writeHead's object); 1 when invalid. */
+static int head_line(duk_context* ctx, const char* name, size_t nlen, head_state_t* st,
+                     int check, int* err) {
+  char lk[24];
+  duk_size_t vlen;
+  const char* v;
+  if (check && (!valid_name(name, nlen) || !(duk_is_string(ctx, -1) || duk_is_number(ctx, -1))))
+    return 1;
+  v = duk_safe_to_lstring(ctx, -1, &vlen);
+  if (check && !valid_value(v, vlen)) return 1;
+  lower_name(name, nlen, lk, sizeof(lk));
+  if (lk[0] == 'c' && strcmp(lk, "connection") == 0) {
+    st->connection = 1;
+    if (has_token(v, vlen, "close", 0)) st->last = 1;
+    else st->keep_alive = 1;
+  } else if (lk[0] == 'c' && strcmp(lk, "content-length") == 0) {
+    st->cont_len = 1;
+  } else if (lk[0] == 't' && strcmp(lk, "transfer-encoding") == 0) {
+    st->te = 1;
+    if (has_token(v, vlen, "chunked", 1)) st->chunked = 1;
+  } else if (lk[0] == 'd' && strcmp(lk, "date") == 0) {
+    st->date = 1;
+  }
+  if (head_put(name, nlen) || head_put(": ", 2) || head_put(v, vlen) || head_put("\r\n", 2))
+    *err = 1;
+  return 0;
+}
+
+/* The lines of a value that may be an array (one line per element). */
+static void head_lines(duk_context* ctx, const char* name, size_t nlen, head_state_t* st,
+                       int* err) {
+  duk_size_t i, n;
+  if (!duk_is_array(ctx, -1)) {
+    head_line(ctx, name, nlen, st, 0, err);
+    return;
+  }
+  n = duk_get_length(ctx, -1);
+  for (i = 0; i < n && !*err; i++) {
+    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+    head_line(ctx, name, nlen, st, 0, err);
+    duk_pop(ctx);
+  }
+}
+
+static char date_buf[40];
+static time_t date_at = (time_t) -1;
+
+static const char* utc_date(void) {
+  time_t now = time(NULL);
+  if (now != date_at) {
+    struct tm tm;
+    static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    gmtime_r(&now, &tm);
+    snprintf(date_buf, sizeof(date_buf), "%s, %02d %s %04d %02d:%02d:%02d GMT",
+             days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900,
+             tm.tm_hour, tm.tm_min, tm.tm_sec);
+    date_at = now;
+  }
+  return date_buf;
+}
+
+/* buildHead(msg, firstLine, extra) -> true, or false when extra holds
+ * something only the JS path handles (an invalid name or value, which it
+ * throws for, or an array value): then nothing was changed.
+ *
+ * extra: undefined, or a plain object of headers from writeHead (used
+ * when msg._headers is null). msg._headers: null or { lower: [name,
+ * value] } (validated by setHeader). Sets msg._header (the head, ending
+ * in an empty line), _headerSent = false, _last, chunkedEncoding and
+ * shouldKeepAlive as Node's _storeHeader does. */
+static duk_ret_t build_head(duk_context* ctx) {
+  head_state_t st;
+  duk_size_t flen;
+  const char* first;
+  int err = 0, ska, chunked = -1, last;
+  duk_require_object(ctx, 0);
+  first = duk_require_lstring(ctx, 1, &flen);
+  memset(&st, 0, sizeof(st));
+
+  head_len = 0;
+  if (head_put(first, flen) || head_put("\r\n", 2)) err = 1;
+  if (!err && duk_is_object(ctx, 2)) {
+    duk_enum(ctx, 2, DUK_ENUM_OWN_PROPERTIES_ONLY);
+    while (!err && duk_next(ctx, -1, 1)) {
+      duk_size_t nl;
+      const char* nm = duk_get_lstring(ctx, -2, &nl);
+      if (!duk_is_undefined(ctx, -1) &&
+          (nm == NULL || head_line(ctx, nm, nl, &st, 1, &err) != 0)) {
+        duk_push_false(ctx);
+        return 1; /* the JS path validates and throws */
+      }
+      duk_pop_2(ctx);
+    }
+    duk_pop(ctx);
+  }
+  duk_get_prop_literal(ctx, 0, "_headers");
+  if (!err && duk_is_object(ctx, -1)) {
+    duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
+    while (!err && duk_next(ctx, -1, 1)) {
+      duk_size_t nl;
+      const char* nm;
+      duk_get_prop_index(ctx, -1, 0);
+      nm = duk_safe_to_lstring(ctx, -1, &nl);
+      duk_get_prop_index(ctx, -2, 1);
+      head_lines(ctx, nm, nl, &st, &err);
+      duk_pop_n(ctx, 4);
+    }
+    duk_pop(ctx);
+  }
+  duk_pop(ctx);
+
+  last = st.last;
+  if (st.keep_alive) set_flag(ctx, 0, "shouldKeepAlive", 1);
+  if (st.chunked) chunked = 1;
+  if (!err && !st.date && get_bool(ctx, 0, "sendDate")) {
+    const char* d = utc_date();
+    if (head_put("Date: ", 6) || head_put(d, strlen(d)) || head_put("\r\n", 2)) err = 1;
+  }
+  if (!err && !st.connection) {
+    ska = get_bool(ctx, 0, "shouldKeepAlive") &&
+          (st.cont_len || get_bool(ctx, 0, "useChunkedEncodingByDefault") || get_bool(ctx, 0, "agent"));
+    if (ska && get_bool(ctx, 0, "maxRequestsOnConnectionReached")) {
+      if (head_put("Connection: close\r\n", 19)) err = 1;
+      last = 1;
+    } else if (ska) {
+      double ka, mx;
+      if (head_put("Connection: keep-alive\r\n", 24)) err = 1;
+      duk_get_prop_literal(ctx, 0, "_keepAliveTimeout");
+      ka = duk_to_number(ctx, -1);
+      duk_get_prop_literal(ctx, 0, "_maxRequestsPerSocket");
+      mx = duk_to_number(ctx, -1);
+      duk_pop_2(ctx);
+      if (!err && ka == ka && ka != 0 && get_bool(ctx, 0, "_defaultKeepAlive")) {
+        char kb[96];
+        int kn;
+        if (mx == mx && mx != 0)
+          kn = snprintf(kb, sizeof(kb), "Keep-Alive: timeout=%.0f, max=%.0f\r\n", floor(ka / 1000), mx);
+        else
+          kn = snprintf(kb, sizeof(kb), "Keep-Alive: timeout=%.0f\r\n", floor(ka / 1000));
+        if (head_put(kb, (size_t) kn)) err = 1;
+      }
+    } else {
+      last = 1;
+      if (head_put("Connection: close\r\n", 19)) err = 1;
+    }
+  }
+  if (!err && !st.cont_len && !st.te) {
+    if (!get_bool(ctx, 0, "_hasBody")) {
+      chunked = 0;
+    } else if (!get_bool(ctx, 0, "useChunkedEncodingByDefault")) {
+      last = 1;
+    } else {
+      duk_get_prop_literal(ctx, 0, "_contentLength");
+      if (duk_is_number(ctx, -1) && !get_bool(ctx, 0, "_removedContLen")) {
+        char nb[48];
+        int nn = snprintf(nb, sizeof(nb), "Content-Length: %.0f\r\n", duk_get_number(ctx, -1));
+        if (head_put(nb, (size_t) nn)) err = 1;
+      } else if (!get_bool(ctx, 0, "_removedTE")) {
+        if (head_put("Transfer-Encoding: chunked\r\n", 28)) err = 1;
+        chunked = 1;
+      } else {
+        last = 1;
+      }
+      duk_pop(ctx);
+    }
+  }
+  if (err || head_put("\r\n", 2)) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+  set_flag(ctx, 0, "_last", last);
+  if (chunked >= 0) set_flag(ctx, 0, "chunkedEncoding", chunked);
+  duk_push_lstring(ctx, head, head_len);
+  duk_put_prop_literal(ctx, 0, "_header");
+  set_flag(ctx, 0, "_headerSent", 0);
+  duk_push_true(ctx);
+  return 1;
+}
+
+/* ---- writing a response (head and body) in one writev ---- */
+
+/* writeResponse(req, handle, head, body, encoding, chunked) */
 static duk_ret_t write_response(duk_context* ctx) {
-  /* [ req handle statusLine rawHeaders body encoding ] */
   lode_stream_t* stream = lode_stream_wrap_get(ctx, 1);
-  size_t len = 0, body_len = 0, i, n, total;
+  size_t len = 0, body_len = 0, total, tail_len = 0;
   const char* body = NULL;
-  int err = 0, r;
-  lode_buf_t bufs[2];
-  unsigned int nbufs;
+  const char* tail = NULL;
+  int err = 0, r, chunked = duk_to_boolean(ctx, 5);
+  lode_buf_t bufs[3];
+  unsigned int nbufs, i;
 
   if (stream == NULL) {
     duk_push_int(ctx, LODE_EBADF);
     return 1;
   }
   duk_require_object(ctx, 0);
-  duk_to_string(ctx, 2);
-  len = put_latin1(ctx, 2, 0, &err);
-  if (ensure_scratch(len + 2) != 0) err = 1;
-  if (!err) {
-    scratch[len++] = '\r';
-    scratch[len++] = '\n';
+  if (duk_is_string(ctx, 2)) len = put_latin1(ctx, 2, 0, &err);
+
+  if (duk_is_string(ctx, 3)) {
+    const char* enc = duk_get_string_default(ctx, 4, "utf8");
+    if (strcmp(enc, "latin1") == 0 || strcmp(enc, "binary") == 0) {
+      /* Latin-1 bytes go into the scratch buffer after the head (and,
+       * when chunked, after a size line filled in below). */
+      size_t at = len + (chunked ? 20 : 0), end;
+      if (ensure_scratch(at) != 0) err = 1;
+      end = err ? at : put_latin1(ctx, 3, at, &err);
+      body = NULL;
+      body_len = end - at;
+      if (!err && chunked) {
+        char sz[24];
+        int n = snprintf(sz, sizeof(sz), "%zx\r\n", body_len);
+        memmove(scratch + len + (size_t) n, scratch + at, body_len);
+        memcpy(scratch + len, sz, (size_t) n);
+        len += (size_t) n;
+      }
+      len += body_len;
+      if (chunked) tail = body_len > 0 ? "\r\n0\r\n\r\n" : "0\r\n\r\n";
+      body_len = 0;
+    } else {
+      body = lode_js_utf8(ctx, 3, &body_len);
+    }
+  } else if (!duk_is_null_or_undefined(ctx, 3)) {
+    body = lode_js_get_bytes(ctx, 3, &body_len);
   }
-  n = duk_is_array(ctx, 3) ? duk_get_length(ctx, 3) : 0;
-  for (i = 0; i + 1 < n && !err; i += 2) {
-    duk_get_prop_index(ctx, 3, (duk_uarridx_t) i);
-    duk_to_string(ctx, -1);
-    len = put_latin1(ctx, -1, len, &err);
-    duk_pop(ctx);
-    if (ensure_scratch(len + 2) != 0) break;
-    scratch[len++] = ':';
-    scratch[len++] = ' ';
-    duk_get_prop_index(ctx, 3, (duk_uarridx_t) (i + 1));
-    duk_to_string(ctx, -1);
-    len = put_latin1(ctx, -1, len, &err);
-    duk_pop(ctx);
-    if (ensure_scratch(len + 2) != 0) break;
-    scratch[len++] = '\r';
-    scratch[len++] = '\n';
+  if (body != NULL && chunked) {
+    if (body_len > 0) {
+      char sz[24];
+      int n = snprintf(sz, sizeof(sz), "%zx\r\n", body_len);
+      if (ensure_scratch(len + (size_t) n) != 0) err = 1;
+      else {
+        memcpy(scratch + len, sz, (size_t) n);
+        len += (size_t) n;
+      }
+      tail = "\r\n0\r\n\r\n";
+    } else {
+      tail = "0\r\n\r\n";
+    }
+  } else if (body == NULL && chunked && tail == NULL) {
+    tail = "0\r\n\r\n";
   }
-  if (err || ensure_scratch(len + 2) != 0) {
+  if (err) {
     duk_push_int(ctx, LODE_ENOMEM);
     return 1;
   }
-  scratch[len++] = '\r';
-  scratch[len++] = '\n';
+  if (tail != NULL) tail_len = strlen(tail);
 
-  if (duk_is_string(ctx, 4)) {
-    const char* enc = duk_get_string_default(ctx, 5, "utf8");
-    if (strcmp(enc, "latin1") == 0 || strcmp(enc, "binary") == 0) {
-      size_t start = len;
-      size_t end = put_latin1(ctx, 4, len, &err);
-      if (err) {
-        duk_push_int(ctx, LODE_ENOMEM);
-        return 1;
-      }
-      /* Body bytes right after the head in the scratch buffer. */
-      len = end;
-      (void) start;
-    } else {
-      body = lode_js_utf8(ctx, 4, &body_len);
-    }
-  } else if (!duk_is_null_or_undefined(ctx, 4)) {
-    body = lode_js_get_bytes(ctx, 4, &body_len);
-  }
-
-  bufs[0] = lode_buf_init(scratch, (unsigned int) len);
-  nbufs = 1;
-  if (body != NULL && body_len > 0) {
-    bufs[1] = lode_buf_init((char*) body, (unsigned int) body_len);
-    nbufs = 2;
-  }
-  total = len + (nbufs == 2 ? body_len : 0);
-  r = lode_try_write(stream, bufs, nbufs);
+  nbufs = 0;
+  if (len > 0) bufs[nbufs++] = lode_buf_init(scratch, (unsigned int) len);
+  if (body != NULL && body_len > 0) bufs[nbufs++] = lode_buf_init((char*) body, (unsigned int) body_len);
+  if (tail_len > 0) bufs[nbufs++] = lode_buf_init((char*) tail, (unsigned int) tail_len);
+  total = 0;
+  for (i = 0; i < nbufs; i++) total += bufs[i].len;
+  r = nbufs > 0 ? lode_try_write(stream, bufs, nbufs) : 0;
   if (r == LODE_EAGAIN || r == LODE_ENOSYS) r = 0;
   if (r < 0) {
     duk_push_int(ctx, r);
     return 1;
   }
+  duk_push_number(ctx, (double) total);
+  duk_put_prop_literal(ctx, 0, "bytes");
   if ((size_t) r == total) {
-    duk_push_number(ctx, (double) total);
-    duk_put_prop_string(ctx, 0, "bytes");
     duk_push_false(ctx);
-    duk_put_prop_string(ctx, 0, "async");
+    duk_put_prop_literal(ctx, 0, "async");
     duk_push_int(ctx, 0);
     return 1;
   }
   /* Copy what is left into one Buffer and queue it. */
   {
-    size_t done = (size_t) r, rest = total - done, off = 0;
-    char* out = lode_js_push_buffer(ctx, rest); /* index 6 */
-    if (done < len) {
-      memcpy(out, scratch + done, len - done);
-      off = len - done;
-      done = 0;
-    } else {
-      done -= len;
+    size_t skip = (size_t) r, rest = total - skip, off = 0;
+    char* out = lode_js_push_buffer(ctx, rest);
+    for (i = 0; i < nbufs; i++) {
+      size_t bl = bufs[i].len;
+      if (skip >= bl) {
+        skip -= bl;
+        continue;
+      }
+      memcpy(out + off, bufs[i].base + skip, bl - skip);
+      off += bl - skip;
+      skip = 0;
     }
-    if (nbufs == 2) memcpy(out + off, body + done, body_len - done);
     bufs[0] = lode_buf_init(out, (unsigned int) rest);
     r = lode_stream_wrap_write(ctx, 1, bufs, 1, -1);
-    duk_push_number(ctx, (double) total);
-    duk_put_prop_string(ctx, 0, "bytes");
     duk_push_int(ctx, r);
     return 1;
   }
@@ -690,6 +1071,7 @@ static const duk_function_list_entry parser_methods[] = {
     {"consume", parser_consume, 1},
     {"unconsume", parser_unconsume, 0},
     {"setHeadResponse", parser_set_head_req, 1},
+    {"idle", parser_idle, 1},
     {NULL, NULL, 0}};
 
 void lode_binding_http_parser(duk_context* ctx) {
@@ -715,6 +1097,8 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_put_prop_string(ctx, -2, "kOnMessageComplete");
   duk_push_int(ctx, kOnExecute);
   duk_put_prop_string(ctx, -2, "kOnExecute");
+  duk_push_int(ctx, kOnTimeout);
+  duk_put_prop_string(ctx, -2, "kOnTimeout");
   duk_put_prop_string(ctx, -2, "HTTPParser");
   duk_push_array(ctx);
   for (m = 0; m < LODE_HTTP_METHOD_COUNT; m++) {
@@ -724,4 +1108,6 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_put_prop_string(ctx, -2, "methods");
   duk_push_c_function(ctx, write_response, 6);
   duk_put_prop_string(ctx, -2, "writeResponse");
+  duk_push_c_function(ctx, build_head, 3);
+  duk_put_prop_string(ctx, -2, "buildHead");
 }

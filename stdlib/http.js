@@ -131,28 +131,59 @@ function utcDate() {
   return dateCache;
 }
 
+// IncomingMessage is a Readable whose stream state is made on first use:
+// most requests are never read (a GET has no body), and building a
+// ReadableState and an EventEmitter per request costs more than the rest
+// of a hello-world request in Duktape. The defaults live on the prototype;
+// _readableState is a prototype getter that makes the real state (and
+// replays an end that came before it) the first time anything asks.
+var NO_RAW = Object.freeze([]);
+
 function IncomingMessage(socket) {
-  stream.Readable.call(this, { autoDestroy: false });
-  this._readableState.readingMore = true;
   this.socket = socket;
-  this.httpVersionMajor = null;
-  this.httpVersionMinor = null;
-  this.httpVersion = null;
-  this.complete = false;
-  this.rawHeaders = [];
-  this.rawTrailers = [];
-  this.aborted = false;
-  this.upgrade = null;
-  this.url = '';
-  this.method = null;
-  this.statusCode = null;
-  this.statusMessage = null;
-  this._headers = null;
-  this._trailers = null;
-  this._consuming = false;
-  this._dumped = false;
 }
 util.inherits(IncomingMessage, stream.Readable);
+
+(function () {
+  var defaults = {
+    httpVersionMajor: null, httpVersionMinor: null, httpVersion: null,
+    complete: false, rawHeaders: NO_RAW, rawTrailers: NO_RAW, aborted: false,
+    upgrade: null, url: '', method: null, statusCode: null, statusMessage: null,
+    _headers: null, _trailers: null, _consuming: false, _dumped: false,
+    _endPending: false, _server: null
+  };
+  for (var k in defaults) IncomingMessage.prototype[k] = defaults[k];
+})();
+
+function makeReadableState(msg) {
+  var st = new stream.Readable.ReadableState({ autoDestroy: false }, msg, false);
+  st.readingMore = true;
+  Object.defineProperty(msg, '_readableState', {
+    value: st, writable: true, configurable: true, enumerable: true
+  });
+  if (msg._endPending) {
+    msg._endPending = false;
+    stream.Readable.prototype.push.call(msg, null);
+  }
+  return st;
+}
+
+Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+  get: function () { return makeReadableState(this); },
+  set: function (v) {
+    Object.defineProperty(this, '_readableState', {
+      value: v, writable: true, configurable: true, enumerable: true
+    });
+  },
+  configurable: true
+});
+
+// The end of a body-less message: pushed at once when the state exists,
+// else remembered for makeReadableState.
+function endIncoming(msg) {
+  if (Object.prototype.hasOwnProperty.call(msg, '_readableState')) msg.push(null);
+  else msg._endPending = true;
+}
 
 Object.defineProperty(IncomingMessage.prototype, 'connection', {
   get: function () { return this.socket; },
@@ -262,31 +293,34 @@ function pushBody(req, socket, b) {
 
 var crlf = '\r\n';
 
+// Defaults on the prototype, as for IncomingMessage: a response object
+// carries only what differs (no EventEmitter init either: _events is
+// made by the first listener). outputData is the shared frozen NO_OUTPUT
+// until something is queued.
+var NO_OUTPUT = Object.freeze([]);
+
 function OutgoingMessage() {
-  stream.Stream.call(this);
-  this.outputData = [];
-  this.outputSize = 0;
-  this.writable = true;
-  this.destroyed = false;
-  this.chunkedEncoding = false;
-  this.shouldKeepAlive = true;
-  this.useChunkedEncodingByDefault = true;
-  this.sendDate = false;
-  this.finished = false;
-  this._headerSent = false;
-  this._header = null;
-  this._headers = null; // lower-case name -> [name, value]
-  this._hasBody = true;
-  this._trailer = '';
-  this._contentLength = null;
-  this._removedConnection = false;
-  this._removedContLen = false;
-  this._removedTE = false;
-  this._closed = false;
-  this.socket = null;
-  this.strictContentLength = false;
 }
 util.inherits(OutgoingMessage, stream.Stream);
+
+(function () {
+  var defaults = {
+    outputData: NO_OUTPUT, outputSize: 0, writable: true, destroyed: false,
+    chunkedEncoding: false, shouldKeepAlive: true, useChunkedEncodingByDefault: true,
+    sendDate: false, finished: false, _headerSent: false, _header: null,
+    _headers: null, _hasBody: true, _trailer: '', _contentLength: null,
+    _removedConnection: false, _removedContLen: false, _removedTE: false,
+    _closed: false, socket: null, strictContentLength: false, _last: false,
+    _keepAliveTimeout: 0, _maxRequestsPerSocket: 0, _defaultKeepAlive: false,
+    _finishEmitted: false, _st: null
+  };
+  for (var k in defaults) OutgoingMessage.prototype[k] = defaults[k];
+})();
+
+function queueOutput(msg, item) {
+  if (msg.outputData === NO_OUTPUT) msg.outputData = [];
+  msg.outputData.push(item);
+}
 
 Object.defineProperty(OutgoingMessage.prototype, 'connection', {
   get: function () { return this.socket; },
@@ -436,61 +470,76 @@ function addHeadLine(msg, raw, state, name, value) {
   }
 }
 
-// Returns the flat [name, value, ...] list; sets the framing flags.
+// Builds _header and sets the framing flags. extra: null, a plain object
+// of headers (writeHead's, when no setHeader came first) or a flat
+// [name, value, ...] list. The common cases are done in C
+// (binding.buildHead); what it leaves (array values, invalid names or
+// values, which throw here) takes the JS path below.
 OutgoingMessage.prototype._buildHead = function (firstLine, extra) {
+  if (!Array.isArray(extra) && binding.buildHead(this, firstLine, extra)) return;
+  if (extra && !Array.isArray(extra)) {
+    var list = [], k;
+    for (k in extra) {
+      if (extra[k] === undefined) continue;
+      validateHeaderName(k);
+      validateHeaderValue(k, extra[k]);
+      list.push(k, extra[k]);
+    }
+    extra = list;
+  }
+  buildHeadJS(this, firstLine, extra);
+};
+
+function buildHeadJS(msg, firstLine, extra) {
   var raw = [], state = { connection: false, contLen: false, te: false, date: false, expect: false, upgrade: false }, k, e, v, i;
-  var all = this._headers;
-  this._last = false;
+  var all = msg._headers;
+  msg._last = false;
   if (extra) {
-    for (i = 0; i < extra.length; i += 2) addHeadLine(this, raw, state, extra[i], extra[i + 1]);
+    for (i = 0; i < extra.length; i += 2) addHeadLine(msg, raw, state, extra[i], extra[i + 1]);
   }
   if (all) {
     for (k in all) {
       e = all[k];
-      addHeadLine(this, raw, state, e[0], e[1]);
+      addHeadLine(msg, raw, state, e[0], e[1]);
     }
   }
-  if (this.sendDate && !state.date) raw.push('Date', utcDate());
+  if (msg.sendDate && !state.date) raw.push('Date', utcDate());
   if (!state.connection) {
-    var shouldSendKeepAlive = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault || this.agent);
-    if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
+    var shouldSendKeepAlive = msg.shouldKeepAlive && (state.contLen || msg.useChunkedEncodingByDefault || msg.agent);
+    if (shouldSendKeepAlive && msg.maxRequestsOnConnectionReached) {
       raw.push('Connection', 'close');
-      this._last = true;
+      msg._last = true;
     } else if (shouldSendKeepAlive) {
       raw.push('Connection', 'keep-alive');
-      if (this._keepAliveTimeout && this._defaultKeepAlive) {
-        raw.push('Keep-Alive', 'timeout=' + Math.floor(this._keepAliveTimeout / 1000) +
-          (this._maxRequestsPerSocket ? ', max=' + this._maxRequestsPerSocket : ''));
+      if (msg._keepAliveTimeout && msg._defaultKeepAlive) {
+        raw.push('Keep-Alive', 'timeout=' + Math.floor(msg._keepAliveTimeout / 1000) +
+          (msg._maxRequestsPerSocket ? ', max=' + msg._maxRequestsPerSocket : ''));
       }
     } else {
-      this._last = true;
+      msg._last = true;
       raw.push('Connection', 'close');
     }
   }
   if (!state.contLen && !state.te) {
-    if (!this._hasBody) {
-      this.chunkedEncoding = false;
-    } else if (!this.useChunkedEncodingByDefault) {
-      this._last = true;
-    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
-      raw.push('Content-Length', String(this._contentLength));
-    } else if (!this._removedTE) {
+    if (!msg._hasBody) {
+      msg.chunkedEncoding = false;
+    } else if (!msg.useChunkedEncodingByDefault) {
+      msg._last = true;
+    } else if (!state.trailer && !msg._removedContLen && typeof msg._contentLength === 'number') {
+      raw.push('Content-Length', String(msg._contentLength));
+    } else if (!msg._removedTE) {
       raw.push('Transfer-Encoding', 'chunked');
-      this.chunkedEncoding = true;
+      msg.chunkedEncoding = true;
     } else {
-      this._last = true;
+      msg._last = true;
     }
   }
-  if (this.chunkedEncoding !== true && state.trailer) this.chunkedEncoding = false;
-  this._headerState = state;
-  this._firstLine = firstLine;
-  this._rawOut = raw;
+  if (msg.chunkedEncoding !== true && state.trailer) msg.chunkedEncoding = false;
   var s = firstLine + crlf;
   for (i = 0; i < raw.length; i += 2) s += raw[i] + ': ' + raw[i + 1] + crlf;
-  this._header = s + crlf;
-  this._headerSent = false;
-  return raw;
-};
+  msg._header = s + crlf;
+  msg._headerSent = false;
+}
 
 // Queues or writes data (head first when it has not gone yet).
 OutgoingMessage.prototype._send = function (data, encoding, callback) {
@@ -505,6 +554,7 @@ OutgoingMessage.prototype._send = function (data, encoding, callback) {
       }
       data = this._header + data;
     } else {
+      if (this.outputData === NO_OUTPUT) this.outputData = [];
       this.outputData.unshift({ data: this._header, encoding: 'latin1', callback: null });
       this.outputSize += this._header.length;
     }
@@ -526,7 +576,7 @@ OutgoingMessage.prototype._writeRaw = function (data, encoding, callback) {
     if (data === '' && !callback) return true;
     return conn.write(data, encoding, callback);
   }
-  this.outputData.push({ data: data, encoding: encoding, callback: callback });
+  queueOutput(this, { data: data, encoding: encoding, callback: callback });
   this.outputSize += data.length;
   return false;
 };
@@ -540,7 +590,7 @@ OutgoingMessage.prototype._flushOutput = function (socket) {
     ret = socket.write(out[i].data, out[i].encoding, out[i].callback);
   }
   socket.uncork();
-  this.outputData = [];
+  this.outputData = NO_OUTPUT;
   this.outputSize = 0;
   return ret;
 };
@@ -645,7 +695,7 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
 
   // The fast path: nothing sent yet, the socket idle: head and body in
   // one writev from C.
-  if (!this._header && this._fastEnd && this._fastEnd(chunk, encoding)) return this;
+  if (!this._headerSent && this._fastEnd && this._fastEnd(chunk, encoding)) return this;
 
   if (chunk) {
     if (this.socket) this.socket.cork();
@@ -675,6 +725,9 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
 OutgoingMessage.prototype._onFinishWrite = function () {
   if (this._finishEmitted) return;
   this._finishEmitted = true;
+  // A server response's own 'finish' work, first as in Node (where it is
+  // the first listener), without a listener per response.
+  if (this._st !== null) resOnFinish.call(this);
   this.emit('finish');
 };
 
@@ -703,13 +756,7 @@ OutgoingMessage.prototype.uncork = function () {
 // ---- ServerResponse ----
 
 function ServerResponse(req, options) {
-  OutgoingMessage.call(this);
   this.req = req;
-  this.statusCode = 200;
-  this.statusMessage = undefined;
-  this.sendDate = true;
-  this._sent100 = false;
-  this._expect_continue = false;
   if (req.method === 'HEAD') this._hasBody = false;
   if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor === 0)) {
     this.useChunkedEncodingByDefault = /(^|,)\s*te\s*(,|$)/i.test(req.headers.te || '');
@@ -717,6 +764,13 @@ function ServerResponse(req, options) {
   }
 }
 util.inherits(ServerResponse, OutgoingMessage);
+ServerResponse.prototype.statusCode = 200;
+ServerResponse.prototype.statusMessage = undefined;
+ServerResponse.prototype.sendDate = true;
+ServerResponse.prototype._sent100 = false;
+ServerResponse.prototype._expect_continue = false;
+ServerResponse.prototype._defaultKeepAlive = true;
+ServerResponse.prototype._keepAliveTimeout = 5000;
 
 ServerResponse.prototype.assignSocket = function (socket) {
   socket._httpMessage = this;
@@ -775,14 +829,9 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
         for (i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
       }
     } else if (!this._headers) {
-      // No setHeader calls: take obj as it is (validated).
-      extra = [];
-      for (k in obj) {
-        if (obj[k] === undefined) continue;
-        validateHeaderName(k);
-        validateHeaderValue(k, obj[k]);
-        extra.push(k, obj[k]);
-      }
+      // No setHeader calls: obj goes to _buildHead as it is (validated
+      // there), not into _headers (getHeader does not see it, as Node).
+      extra = obj;
     } else {
       for (k in obj) if (obj[k] !== undefined) this.setHeader(k, obj[k]);
     }
@@ -791,33 +840,47 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._buildHead('HTTP/1.1 ' + statusCode + ' ' + this.statusMessage, extra);
+  var line = statusLines[statusCode];
+  if (line === undefined || this.statusMessage !== STATUS_CODES[statusCode]) {
+    line = 'HTTP/1.1 ' + statusCode + ' ' + this.statusMessage;
+  }
+  this._buildHead(line, extra);
   return this;
 };
 
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
 
+// 'HTTP/1.1 200 OK' and the like, made once.
+var statusLines = {};
+(function () {
+  for (var code in STATUS_CODES) statusLines[code] = 'HTTP/1.1 ' + code + ' ' + STATUS_CODES[code];
+})();
+
 // res.end(body) before anything went out, on an idle socket: one C call
-// builds the head and writes head + body.
+// writes the head (built here, or by writeHead before) and the body, as
+// one chunk plus the last chunk when the head says chunked.
 ServerResponse.prototype._fastEnd = function (chunk, encoding) {
-  var socket = this.socket;
+  var socket = this.socket, w;
   if (!socket || socket._httpMessage !== this || !socket._handle || socket.connecting ||
-      socket.writableLength !== 0 || socket.writableCorked || !socket.writable) {
+      this._headerSent || this._trailer !== '') {
+    return false;
+  }
+  // socket.writable, writableLength and writableCorked, read off the state
+  // (getters are JS calls, the dearest thing here).
+  w = socket._writableState;
+  if (!w || w.length !== 0 || w.corked || w.writable === false || w.destroyed ||
+      w.errored || w.ending || w.ended) {
     return false;
   }
   if (chunk === null || chunk === undefined) chunk = '';
   if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'latin1') return false;
-  if (!this._removedContLen) this._contentLength = byteLength(chunk, encoding || 'utf8');
-  this._implicitHeader();
-  if (this.chunkedEncoding) {
-    this._header = null; // not the simple case after all: redo below
-    this.chunkedEncoding = false;
-    return false;
+  if (!this._header) {
+    if (!this._removedContLen) this._contentLength = byteLength(chunk, encoding || 'utf8');
+    this._implicitHeader();
   }
   var req = new FastWriteReq(this);
-  var firstLine = this._firstLine, raw = this._rawOut;
-  var err = binding.writeResponse(req, socket._handle, firstLine, raw,
-    this._hasBody ? chunk : undefined, encoding || 'utf8');
+  var err = binding.writeResponse(req, socket._handle, this._header,
+    this._hasBody ? chunk : undefined, encoding || 'utf8', this._hasBody && this.chunkedEncoding);
   this._headerSent = true;
   this.finished = true;
   if (err) {
@@ -958,7 +1021,7 @@ function ConnState(server, socket) {
 }
 ConnState.prototype.outgoing = NO_OUTGOING; // responses waiting for the socket
 ConnState.prototype.requests = 0;
-ConnState.prototype.keepAliveTimer = null;
+ConnState.prototype.keepAliveArmed = false; // the parser's idle timer runs
 ConnState.prototype.requestStart = 0;
 ConnState.prototype.parser = null;
 ConnState.prototype.parsing = false;
@@ -1050,9 +1113,9 @@ function removeConn(st) {
 }
 
 function clearKeepAlive(st) {
-  if (st.keepAliveTimer) {
-    clearTimeout(st.keepAliveTimer);
-    st.keepAliveTimer = null;
+  if (st.keepAliveArmed) {
+    st.keepAliveArmed = false;
+    st.parser.idle(0);
   }
 }
 
@@ -1085,7 +1148,7 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
   }
   if (complete) {
     req.complete = true;
-    req.push(null);
+    endIncoming(req);
   } else {
     st.current = req;
   }
@@ -1096,9 +1159,8 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
     return upgrade ? 3 : 0;
   }
   var res = new ServerResponse(req);
-  res._keepAliveTimeout = server.keepAliveTimeout;
-  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._defaultKeepAlive = true;
+  if (server.keepAliveTimeout !== 5000) res._keepAliveTimeout = server.keepAliveTimeout;
+  if (server.maxRequestsPerSocket) res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res.shouldKeepAlive = shouldKeepAlive && res.shouldKeepAlive !== false;
   if (!shouldKeepAlive) res.shouldKeepAlive = false;
   if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
@@ -1106,8 +1168,8 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
   }
   req.res = res;
   st.incoming.push(req);
-  res.on('finish', resOnFinish);
-  res._st = st;
+  res._st = st; // _onFinishWrite calls resOnFinish before 'finish' listeners
+
   if (socket._httpMessage) {
     if (st.outgoing === NO_OUTGOING) st.outgoing = [];
     st.outgoing.push(res);
@@ -1177,7 +1239,7 @@ function parserOnMessageComplete() {
   st.requestStart = 0;
   if (!req) return;
   req.complete = true;
-  req.push(null);
+  endIncoming(req);
 }
 
 // The per-request callbacks are top-level functions given their
@@ -1193,16 +1255,22 @@ function emitCloseNT(res) {
 }
 
 function onKeepAliveTimeout(st) {
-  st.keepAliveTimer = null;
+  st.keepAliveArmed = false;
   st.socket.destroy();
 }
 
 function resOnFinish() {
   var res = this, st = res._st, req = res.req, socket = st.socket;
-  var i = st.incoming.indexOf(req);
-  if (i >= 0) st.incoming.splice(i, 1);
+  var inc = st.incoming, i;
+  if (inc.length === 1 && inc[0] === req) {
+    inc.length = 0;
+  } else {
+    i = inc.indexOf(req);
+    if (i >= 0) inc.splice(i, 1);
+  }
   // An unread body is dumped so the connection can go on.
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (!Object.prototype.hasOwnProperty.call(req, '_readableState')) req._dumped = true;
+  else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);
   process.nextTick(emitCloseNT, res);
   // Requests pipelined beyond maxRequestsPerSocket still get their 503
@@ -1229,8 +1297,9 @@ function resOnFinish() {
     st.outgoing.shift().assignSocket(socket);
   } else if (st.incoming.length === 0 && st.server.keepAliveTimeout > 0 && !st.current) {
     st.headersStart = Date.now();
-    st.keepAliveTimer = setTimeout(onKeepAliveTimeout, st.server.keepAliveTimeout, st);
-    st.keepAliveTimer.unref();
+    // The parser's own C timer (unreferenced): no JS timer per request.
+    st.keepAliveArmed = true;
+    st.parser.idle(st.server.keepAliveTimeout);
   }
 }
 
@@ -1335,6 +1404,9 @@ serverParserProto[kOnBody] = parserOnBody;
 serverParserProto[kOnMessageComplete] = parserOnMessageComplete;
 serverParserProto[kOnHeaders] = parserOnTrailers;
 serverParserProto[kOnExecute] = parserOnExecute;
+serverParserProto[HTTPParser.kOnTimeout] = function () {
+  if (this.state) onKeepAliveTimeout(this.state);
+};
 
 function createServer(options, requestListener) {
   return new Server(options, requestListener);

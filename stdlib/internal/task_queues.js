@@ -26,8 +26,9 @@ function invalidCallback(value) {
   return ERR_INVALID_ARG_TYPE('callback', 'Function', value);
 }
 
-// process.nextTick itself is C (modules/util.c): it appends
-// {callback, args} to `ticks` and sets tickInfo[0]. The array is never
+// process.nextTick itself is C (modules/util.c): it appends the
+// callback, the argument count and the arguments to `ticks` and sets
+// tickInfo[0]. The array is never
 // replaced, only emptied, because C holds it.
 var utilBinding = internalBinding('util');
 utilBinding.setTickQueue(ticks);
@@ -57,13 +58,31 @@ function runMicrotasks() {
   tickInfo[1] = 0;
 }
 
+// The queue is flat: callback, argument count, the arguments; the head
+// moves past a tick before it runs (a throw leaves the queue consistent).
 function runTickQueue() {
-  var t;
+  var fn, n, h, a, b;
   while (tickHead < ticks.length) {
-    t = ticks[tickHead];
-    ticks[tickHead++] = undefined;
-    if (t.args === undefined) t.callback();
-    else t.callback.apply(undefined, t.args);
+    h = tickHead;
+    fn = ticks[h];
+    n = ticks[h + 1];
+    ticks[h] = undefined;
+    tickHead = h + 2 + n;
+    if (n === 0) {
+      fn();
+    } else if (n === 1) {
+      a = ticks[h + 2];
+      ticks[h + 2] = undefined;
+      fn(a);
+    } else if (n === 2) {
+      a = ticks[h + 2];
+      b = ticks[h + 3];
+      ticks[h + 2] = ticks[h + 3] = undefined;
+      fn(a, b);
+    } else {
+      a = ticks.slice(h + 2, h + 2 + n);
+      fn.apply(undefined, a);
+    }
   }
   ticks.length = 0;
   tickHead = 0;
