@@ -98,6 +98,10 @@ void* lode_js_get_bytes(duk_context* ctx, duk_idx_t idx, size_t* len);
  * pointer is valid while that value stays on the stack. */
 const char* lode_js_utf8(duk_context* ctx, duk_idx_t idx, size_t* len);
 
+/* process.nextTick from C: stack [ ... fn arg1..argN ] -> [ ... ]
+ * (modules/util.c). */
+void lode_next_tick(duk_context* ctx, int nargs);
+
 /* ---- native bindings (internalBinding(name)) ---- */
 
 typedef void (*lode_binding_init_fn)(duk_context* ctx); /* pushes object */

@@ -23,11 +23,12 @@
  * Callbacks, functions stored on the parser object under numeric keys:
  *   [kOnHeadersComplete](major, minor, rawHeaders, method, url,
  *                        statusCode, statusMessage, upgrade, keepAlive,
- *                        complete)
+ *                        complete, info)
  *       rawHeaders is [name, value, ...] (Latin-1 strings, values with
  *       surrounding whitespace removed); method an index in methods;
  *       complete = true when the message has no body: no
  *       kOnMessageComplete follows (one JS call per bodyless request).
+ *       info: bit 1 a Host header was seen, bit 2 an Expect header.
  *       May return 1 (no body) or 2 (upgrade) for responses.
  *   [kOnHeaders](rawTrailers)   before kOnMessageComplete, with trailers
  *   [kOnBody](buffer)           a fresh Buffer per piece
@@ -239,6 +240,20 @@ static void push_headers(parser_t* h) {
   }
 }
 
+/* Bits for the server, found while the head was collected: 1 a Host
+ * header, 2 an Expect header (names in any case). */
+static int head_info(parser_t* h) {
+  size_t i;
+  int info = 0;
+  for (i = 0; i < h->nspans; i++) {
+    const char* s = h->buf + h->spans[i].off;
+    if (h->spans[i].kind != 2) continue;
+    if (h->spans[i].len == 4 && strncasecmp(s, "host", 4) == 0) info |= 1;
+    else if (h->spans[i].len == 6 && strncasecmp(s, "expect", 6) == 0) info |= 2;
+  }
+  return info;
+}
+
 static void push_line(parser_t* h) {
   size_t i;
   for (i = 0; i < h->nspans; i++) {
@@ -322,9 +337,10 @@ static int cb_headers_complete(lode_http_parser_t* p) {
   duk_push_boolean(ctx, p->upgrade);
   duk_push_boolean(ctx, lode_http_should_keep_alive(p));
   duk_push_boolean(ctx, complete);
+  duk_push_int(ctx, head_info(h));
   reset_head(h);
   h->complete_sent = complete;
-  call_cb(h, kOnHeadersComplete, 10);
+  call_cb(h, kOnHeadersComplete, 11);
   if (duk_is_number(ctx, -1)) rc = duk_get_int(ctx, -1);
   if (!req && h->head_req != 0 && rc == 0) rc = h->head_req;
   if (rc < 0 || rc > 3 || (req && rc != 3)) rc = 0;
@@ -543,6 +559,20 @@ static void on_idle(lode_timer_t* timer) {
   }
 }
 
+/* Arms h's idle timer for ms; the parser object is at obj_idx. */
+static int idle_arm(duk_context* ctx, parser_t* h, duk_idx_t obj_idx, double ms) {
+  if (h->idle == NULL) {
+    h->idle = calloc(1, sizeof(*h->idle));
+    if (h->idle == NULL) return -1;
+    lode_timer_init(lode_engine_get(ctx)->loop, &h->idle->timer);
+    lode_unref((lode_handle_t*) &h->idle->timer);
+    h->idle->owner = h;
+  }
+  if (h->idle_ref == 0) h->idle_ref = lode_js_ref(ctx, obj_idx);
+  lode_timer_start(&h->idle->timer, on_idle, (uint64_t) ms, 0);
+  return 0;
+}
+
 /* p.idle(ms): ms > 0 arms the (unreferenced) idle timer to call
  * p[kOnTimeout]() after ms, replacing an earlier arming; 0 disarms it.
  * A cheap per-request keep-alive timeout: no JS timer object. */
@@ -554,19 +584,8 @@ static duk_ret_t parser_idle(duk_context* ctx) {
     idle_disarm(h);
     return 0;
   }
-  if (h->idle == NULL) {
-    h->idle = calloc(1, sizeof(*h->idle));
-    if (h->idle == NULL) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
-    lode_timer_init(lode_engine_get(ctx)->loop, &h->idle->timer);
-    lode_unref((lode_handle_t*) &h->idle->timer);
-    h->idle->owner = h;
-  }
-  if (h->idle_ref == 0) {
-    duk_push_this(ctx);
-    h->idle_ref = lode_js_ref(ctx, -1);
-    duk_pop(ctx);
-  }
-  lode_timer_start(&h->idle->timer, on_idle, (uint64_t) ms, 0);
+  duk_push_this(ctx);
+  if (idle_arm(ctx, h, -1, ms) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   return 0;
 }
 
@@ -848,32 +867,33 @@ static const char* utc_date(void) {
  * value] } (validated by setHeader). Sets msg._header (the head, ending
  * in an empty line), _headerSent = false, _last, chunkedEncoding and
  * shouldKeepAlive as Node's _storeHeader does. */
-static duk_ret_t build_head(duk_context* ctx) {
+/* The head of the message at msg (absolute index) with the first line
+ * first1 + first2, and the headers of the object at extra (or none when
+ * extra < 0 or not an object). 1 done, 0 for the JS path (nothing set),
+ * -1 out of memory. */
+static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, size_t len1,
+                           const char* first2, size_t len2, duk_idx_t extra) {
   head_state_t st;
-  duk_size_t flen;
-  const char* first;
   int err = 0, ska, chunked = -1, last;
-  duk_require_object(ctx, 0);
-  first = duk_require_lstring(ctx, 1, &flen);
   memset(&st, 0, sizeof(st));
 
   head_len = 0;
-  if (head_put(first, flen) || head_put("\r\n", 2)) err = 1;
-  if (!err && duk_is_object(ctx, 2)) {
-    duk_enum(ctx, 2, DUK_ENUM_OWN_PROPERTIES_ONLY);
+  if (head_put(first1, len1) || head_put(first2, len2) || head_put("\r\n", 2)) err = 1;
+  if (!err && extra >= 0 && duk_is_object(ctx, extra)) {
+    duk_enum(ctx, extra, DUK_ENUM_OWN_PROPERTIES_ONLY);
     while (!err && duk_next(ctx, -1, 1)) {
       duk_size_t nl;
       const char* nm = duk_get_lstring(ctx, -2, &nl);
       if (!duk_is_undefined(ctx, -1) &&
           (nm == NULL || head_line(ctx, nm, nl, &st, 1, &err) != 0)) {
-        duk_push_false(ctx);
-        return 1; /* the JS path validates and throws */
+        duk_pop_3(ctx);
+        return 0; /* the JS path validates and throws */
       }
       duk_pop_2(ctx);
     }
     duk_pop(ctx);
   }
-  duk_get_prop_literal(ctx, 0, "_headers");
+  duk_get_prop_literal(ctx, msg, "_headers");
   if (!err && duk_is_object(ctx, -1)) {
     duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
     while (!err && duk_next(ctx, -1, 1)) {
@@ -890,27 +910,27 @@ static duk_ret_t build_head(duk_context* ctx) {
   duk_pop(ctx);
 
   last = st.last;
-  if (st.keep_alive) set_flag(ctx, 0, "shouldKeepAlive", 1);
+  if (st.keep_alive) set_flag(ctx, msg, "shouldKeepAlive", 1);
   if (st.chunked) chunked = 1;
-  if (!err && !st.date && get_bool(ctx, 0, "sendDate")) {
+  if (!err && !st.date && get_bool(ctx, msg, "sendDate")) {
     const char* d = utc_date();
     if (head_put("Date: ", 6) || head_put(d, strlen(d)) || head_put("\r\n", 2)) err = 1;
   }
   if (!err && !st.connection) {
-    ska = get_bool(ctx, 0, "shouldKeepAlive") &&
-          (st.cont_len || get_bool(ctx, 0, "useChunkedEncodingByDefault") || get_bool(ctx, 0, "agent"));
-    if (ska && get_bool(ctx, 0, "maxRequestsOnConnectionReached")) {
+    ska = get_bool(ctx, msg, "shouldKeepAlive") &&
+          (st.cont_len || get_bool(ctx, msg, "useChunkedEncodingByDefault") || get_bool(ctx, msg, "agent"));
+    if (ska && get_bool(ctx, msg, "maxRequestsOnConnectionReached")) {
       if (head_put("Connection: close\r\n", 19)) err = 1;
       last = 1;
     } else if (ska) {
       double ka, mx;
       if (head_put("Connection: keep-alive\r\n", 24)) err = 1;
-      duk_get_prop_literal(ctx, 0, "_keepAliveTimeout");
+      duk_get_prop_literal(ctx, msg, "_keepAliveTimeout");
       ka = duk_to_number(ctx, -1);
-      duk_get_prop_literal(ctx, 0, "_maxRequestsPerSocket");
+      duk_get_prop_literal(ctx, msg, "_maxRequestsPerSocket");
       mx = duk_to_number(ctx, -1);
       duk_pop_2(ctx);
-      if (!err && ka == ka && ka != 0 && get_bool(ctx, 0, "_defaultKeepAlive")) {
+      if (!err && ka == ka && ka != 0 && get_bool(ctx, msg, "_defaultKeepAlive")) {
         char kb[96];
         int kn;
         if (mx == mx && mx != 0)
@@ -925,17 +945,17 @@ static duk_ret_t build_head(duk_context* ctx) {
     }
   }
   if (!err && !st.cont_len && !st.te) {
-    if (!get_bool(ctx, 0, "_hasBody")) {
+    if (!get_bool(ctx, msg, "_hasBody")) {
       chunked = 0;
-    } else if (!get_bool(ctx, 0, "useChunkedEncodingByDefault")) {
+    } else if (!get_bool(ctx, msg, "useChunkedEncodingByDefault")) {
       last = 1;
     } else {
-      duk_get_prop_literal(ctx, 0, "_contentLength");
-      if (duk_is_number(ctx, -1) && !get_bool(ctx, 0, "_removedContLen")) {
+      duk_get_prop_literal(ctx, msg, "_contentLength");
+      if (duk_is_number(ctx, -1) && !get_bool(ctx, msg, "_removedContLen")) {
         char nb[48];
         int nn = snprintf(nb, sizeof(nb), "Content-Length: %.0f\r\n", duk_get_number(ctx, -1));
         if (head_put(nb, (size_t) nn)) err = 1;
-      } else if (!get_bool(ctx, 0, "_removedTE")) {
+      } else if (!get_bool(ctx, msg, "_removedTE")) {
         if (head_put("Transfer-Encoding: chunked\r\n", 28)) err = 1;
         chunked = 1;
       } else {
@@ -944,44 +964,61 @@ static duk_ret_t build_head(duk_context* ctx) {
       duk_pop(ctx);
     }
   }
-  if (err || head_put("\r\n", 2)) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
-  set_flag(ctx, 0, "_last", last);
-  if (chunked >= 0) set_flag(ctx, 0, "chunkedEncoding", chunked);
+  if (err || head_put("\r\n", 2)) return -1;
+  set_flag(ctx, msg, "_last", last);
+  if (chunked >= 0) set_flag(ctx, msg, "chunkedEncoding", chunked);
   duk_push_lstring(ctx, head, head_len);
-  duk_put_prop_literal(ctx, 0, "_header");
-  set_flag(ctx, 0, "_headerSent", 0);
-  duk_push_true(ctx);
+  duk_put_prop_literal(ctx, msg, "_header");
+  set_flag(ctx, msg, "_headerSent", 0);
+  return 1;
+}
+
+static duk_ret_t build_head(duk_context* ctx) {
+  duk_size_t flen;
+  const char* first;
+  int r;
+  duk_require_object(ctx, 0);
+  first = duk_require_lstring(ctx, 1, &flen);
+  r = build_head_impl(ctx, 0, first, flen, "", 0, 2);
+  if (r < 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+  duk_push_boolean(ctx, r);
   return 1;
 }
 
 /* ---- writing a response (head and body) in one writev ---- */
 
-/* writeResponse(req, handle, head, body, encoding, chunked) */
-static duk_ret_t write_response(duk_context* ctx) {
-  lode_stream_t* stream = lode_stream_wrap_get(ctx, 1);
+static int server_hooks_ref; /* setServerHooks' object, or 0 */
+
+/* Writes the head (a string at head_idx, or none when head_idx < 0) and
+ * the body at body_idx (a string in enc 'utf8'/'latin1', a buffer, or
+ * null/undefined), framed as one chunk and the last chunk when chunked,
+ * with one writev; what the kernel does not take is copied into one
+ * Buffer and queued for the write request at req_idx, or, when req_idx <
+ * 0, for a new FastWriteReq of the response at res_idx. *total: the bytes,
+ * *queued: 1 when a write was queued. 0 or an error code. */
+static int write_msg(duk_context* ctx, duk_idx_t handle_idx, duk_idx_t req_idx,
+                     duk_idx_t res_idx, duk_idx_t head_idx, duk_idx_t body_idx,
+                     int latin1_body, int chunked, size_t* total_out, int* queued) {
+  lode_stream_t* stream = lode_stream_wrap_get(ctx, handle_idx);
   size_t len = 0, body_len = 0, total, tail_len = 0;
   const char* body = NULL;
   const char* tail = NULL;
-  int err = 0, r, chunked = duk_to_boolean(ctx, 5);
+  int err = 0, r;
   lode_buf_t bufs[3];
   unsigned int nbufs, i;
 
-  if (stream == NULL) {
-    duk_push_int(ctx, LODE_EBADF);
-    return 1;
-  }
-  duk_require_object(ctx, 0);
-  if (duk_is_string(ctx, 2)) len = put_latin1(ctx, 2, 0, &err);
+  *total_out = 0;
+  *queued = 0;
+  if (stream == NULL) return LODE_EBADF;
+  if (head_idx >= 0 && duk_is_string(ctx, head_idx)) len = put_latin1(ctx, head_idx, 0, &err);
 
-  if (duk_is_string(ctx, 3)) {
-    const char* enc = duk_get_string_default(ctx, 4, "utf8");
-    if (strcmp(enc, "latin1") == 0 || strcmp(enc, "binary") == 0) {
+  if (duk_is_string(ctx, body_idx)) {
+    if (latin1_body) {
       /* Latin-1 bytes go into the scratch buffer after the head (and,
        * when chunked, after a size line filled in below). */
       size_t at = len + (chunked ? 20 : 0), end;
       if (ensure_scratch(at) != 0) err = 1;
-      end = err ? at : put_latin1(ctx, 3, at, &err);
-      body = NULL;
+      end = err ? at : put_latin1(ctx, body_idx, at, &err);
       body_len = end - at;
       if (!err && chunked) {
         char sz[24];
@@ -994,17 +1031,18 @@ static duk_ret_t write_response(duk_context* ctx) {
       if (chunked) tail = body_len > 0 ? "\r\n0\r\n\r\n" : "0\r\n\r\n";
       body_len = 0;
     } else {
-      body = lode_js_utf8(ctx, 3, &body_len);
+      body = lode_js_utf8(ctx, body_idx, &body_len);
     }
-  } else if (!duk_is_null_or_undefined(ctx, 3)) {
-    body = lode_js_get_bytes(ctx, 3, &body_len);
+  } else if (!duk_is_null_or_undefined(ctx, body_idx)) {
+    body = lode_js_get_bytes(ctx, body_idx, &body_len);
   }
   if (body != NULL && chunked) {
     if (body_len > 0) {
       char sz[24];
       int n = snprintf(sz, sizeof(sz), "%zx\r\n", body_len);
-      if (ensure_scratch(len + (size_t) n) != 0) err = 1;
-      else {
+      if (ensure_scratch(len + (size_t) n) != 0) {
+        err = 1;
+      } else {
         memcpy(scratch + len, sz, (size_t) n);
         len += (size_t) n;
       }
@@ -1015,10 +1053,7 @@ static duk_ret_t write_response(duk_context* ctx) {
   } else if (body == NULL && chunked && tail == NULL) {
     tail = "0\r\n\r\n";
   }
-  if (err) {
-    duk_push_int(ctx, LODE_ENOMEM);
-    return 1;
-  }
+  if (err) return LODE_ENOMEM;
   if (tail != NULL) tail_len = strlen(tail);
 
   nbufs = 0;
@@ -1027,24 +1062,16 @@ static duk_ret_t write_response(duk_context* ctx) {
   if (tail_len > 0) bufs[nbufs++] = lode_buf_init((char*) tail, (unsigned int) tail_len);
   total = 0;
   for (i = 0; i < nbufs; i++) total += bufs[i].len;
+  *total_out = total;
   r = nbufs > 0 ? lode_try_write(stream, bufs, nbufs) : 0;
   if (r == LODE_EAGAIN || r == LODE_ENOSYS) r = 0;
-  if (r < 0) {
-    duk_push_int(ctx, r);
-    return 1;
-  }
-  duk_push_number(ctx, (double) total);
-  duk_put_prop_literal(ctx, 0, "bytes");
-  if ((size_t) r == total) {
-    duk_push_false(ctx);
-    duk_put_prop_literal(ctx, 0, "async");
-    duk_push_int(ctx, 0);
-    return 1;
-  }
+  if (r < 0) return r;
+  if ((size_t) r == total) return 0;
   /* Copy what is left into one Buffer and queue it. */
   {
     size_t skip = (size_t) r, rest = total - skip, off = 0;
     char* out = lode_js_push_buffer(ctx, rest);
+    duk_idx_t keep = duk_get_top_index(ctx);
     for (i = 0; i < nbufs; i++) {
       size_t bl = bufs[i].len;
       if (skip >= bl) {
@@ -1055,11 +1082,322 @@ static duk_ret_t write_response(duk_context* ctx) {
       off += bl - skip;
       skip = 0;
     }
+    if (req_idx < 0) {
+      duk_push_object(ctx);
+      lode_js_push_ref(ctx, server_hooks_ref);
+      duk_get_prop_literal(ctx, -1, "fastWriteReq");
+      duk_set_prototype(ctx, -3);
+      duk_pop(ctx);
+      duk_dup(ctx, res_idx);
+      duk_put_prop_literal(ctx, -2, "res");
+      req_idx = duk_get_top_index(ctx);
+    }
     bufs[0] = lode_buf_init(out, (unsigned int) rest);
-    r = lode_stream_wrap_write(ctx, 1, bufs, 1, -1);
+    *queued = 1;
+    r = lode_stream_wrap_write_req(ctx, handle_idx, req_idx, bufs, 1, keep);
+    duk_set_top(ctx, keep);
+    return r;
+  }
+}
+
+/* writeResponse(req, handle, head, body, encoding, chunked) -> 0 or an
+ * error code; sets req.bytes and req.async. */
+static duk_ret_t write_response(duk_context* ctx) {
+  size_t total;
+  int queued, r;
+  const char* enc;
+  duk_require_object(ctx, 0);
+  enc = duk_get_string_default(ctx, 4, "utf8");
+  r = write_msg(ctx, 1, 0, -1, 2, 3, strcmp(enc, "latin1") == 0 || strcmp(enc, "binary") == 0,
+                duk_to_boolean(ctx, 5), &total, &queued);
+  if (r == 0) {
+    duk_push_number(ctx, (double) total);
+    duk_put_prop_literal(ctx, 0, "bytes");
+    duk_push_boolean(ctx, queued);
+    duk_put_prop_literal(ctx, 0, "async");
+  }
+  duk_push_int(ctx, r);
+  return 1;
+}
+
+/* ---- ServerResponse.writeHead and end in C ----
+ *
+ * The common shapes run here; anything else calls the JS versions given
+ * to setServerHooks({writeHead, end, finishNT, endError, fastWriteReq,
+ * statusCodes}), which also throw the errors. */
+
+/* Calls hooks[name] as a method of this with the call's arguments. */
+static duk_ret_t call_slow(duk_context* ctx, const char* name, duk_idx_t n) {
+  duk_idx_t i;
+  lode_js_push_ref(ctx, server_hooks_ref);
+  duk_get_prop_string(ctx, -1, name);
+  duk_push_this(ctx);
+  for (i = 0; i < n; i++) duk_dup(ctx, i);
+  duk_call_method(ctx, n);
+  return 1;
+}
+
+/* The status line and head of res (at res_idx, absolute) for code, with
+ * the reason at reason_idx (a string) or the current/default
+ * statusMessage, and the headers of the object at obj_idx (< 0: none).
+ * 1 done, 0 for the JS path. */
+static int write_head_impl(duk_context* ctx, duk_idx_t res_idx, int code, duk_idx_t reason_idx,
+                           duk_idx_t obj_idx) {
+  char line[24];
+  int n, r;
+  duk_size_t mlen;
+  const char* msg;
+  if (reason_idx >= 0) {
+    duk_dup(ctx, reason_idx);
+    duk_dup_top(ctx);
+    duk_put_prop_literal(ctx, res_idx, "statusMessage");
+  } else {
+    duk_get_prop_literal(ctx, res_idx, "statusMessage");
+    duk_dup_top(ctx);
+    if (!pop_bool(ctx)) {
+      duk_pop(ctx);
+      lode_js_push_ref(ctx, server_hooks_ref);
+      duk_get_prop_literal(ctx, -1, "statusCodes");
+      duk_get_prop_index(ctx, -1, (duk_uarridx_t) code);
+      if (!duk_is_string(ctx, -1)) {
+        duk_pop(ctx);
+        duk_push_literal(ctx, "unknown");
+      }
+      duk_replace(ctx, -3);
+      duk_pop(ctx);
+      duk_dup_top(ctx);
+      duk_put_prop_literal(ctx, res_idx, "statusMessage");
+    }
+  }
+  msg = duk_safe_to_lstring(ctx, -1, &mlen);
+  duk_get_prop_literal(ctx, res_idx, "statusCode");
+  if (duk_get_number_default(ctx, -1, -1) != code) {
+    duk_push_int(ctx, code);
+    duk_put_prop_literal(ctx, res_idx, "statusCode");
+  }
+  duk_pop(ctx);
+  if (code == 204 || code == 304 || (code >= 100 && code <= 199)) set_flag(ctx, res_idx, "_hasBody", 0);
+  if (get_bool(ctx, res_idx, "_expect_continue") && !get_bool(ctx, res_idx, "_sent100"))
+    set_flag(ctx, res_idx, "shouldKeepAlive", 0);
+  n = snprintf(line, sizeof(line), "HTTP/1.1 %d ", code);
+  r = build_head_impl(ctx, res_idx, line, (size_t) n, msg, mlen, obj_idx);
+  duk_pop(ctx); /* the message */
+  if (r < 0) (void) duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+  return r;
+}
+
+/* res.writeHead(statusCode[, reason][, headers]) */
+static duk_ret_t res_write_head(duk_context* ctx) {
+  duk_idx_t n = duk_get_top(ctx), reason = -1, obj = -1, self;
+  double code;
+  if (n < 1 || n > 3 || !duk_is_number(ctx, 0)) return call_slow(ctx, "writeHead", n);
+  code = duk_get_number(ctx, 0);
+  if (code != (double) (int) code || code < 100 || code > 999) return call_slow(ctx, "writeHead", n);
+  if (n >= 2 && duk_is_string(ctx, 1)) {
+    reason = 1;
+    if (n == 3) obj = 2;
+  } else if (n >= 2) {
+    if (n == 3) return call_slow(ctx, "writeHead", n);
+    obj = 1;
+  }
+  if (obj >= 0) {
+    if (duk_is_null_or_undefined(ctx, obj)) obj = -1;
+    else if (!duk_is_object(ctx, obj) || duk_is_array(ctx, obj) || duk_is_function(ctx, obj))
+      return call_slow(ctx, "writeHead", n);
+  }
+  duk_push_this(ctx);
+  self = duk_get_top_index(ctx);
+  if (get_bool(ctx, self, "_header") || get_bool(ctx, self, "_headers"))
+    return call_slow(ctx, "writeHead", n);
+  if (write_head_impl(ctx, self, (int) code, reason, obj) == 0) {
+    duk_set_top(ctx, n);
+    return call_slow(ctx, "writeHead", n);
+  }
+  duk_push_this(ctx);
+  return 1;
+}
+
+/* res.end([chunk][, encoding]) when nothing went out yet, on an idle
+ * socket: head and body in one writev, 'finish' on the next tick. */
+static duk_ret_t res_end(duk_context* ctx) {
+  duk_idx_t n = duk_get_top(ctx), self, sock, handle, w;
+  int latin1 = 0, chunked, r, queued;
+  size_t total;
+  if (n > 2) return call_slow(ctx, "end", n);
+  if (n >= 1 && !duk_is_null_or_undefined(ctx, 0) && !duk_is_string(ctx, 0) &&
+      !duk_is_buffer_data(ctx, 0))
+    return call_slow(ctx, "end", n);
+  if (n == 2 && !duk_is_undefined(ctx, 1)) {
+    const char* enc;
+    if (!duk_is_string(ctx, 1)) return call_slow(ctx, "end", n);
+    enc = duk_get_string(ctx, 1);
+    if (strcmp(enc, "latin1") == 0) latin1 = 1;
+    else if (strcmp(enc, "utf8") != 0 && strcmp(enc, "utf-8") != 0) return call_slow(ctx, "end", n);
+  }
+  duk_set_top(ctx, 2);
+  duk_push_this(ctx);
+  self = 2;
+  if (get_bool(ctx, self, "finished") || get_bool(ctx, self, "_headerSent") ||
+      !get_bool(ctx, self, "_fastEnd"))
+    return call_slow(ctx, "end", n);
+  duk_get_prop_literal(ctx, self, "_trailer");
+  if (!duk_is_string(ctx, -1) || duk_get_length(ctx, -1) != 0) return call_slow(ctx, "end", n);
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, self, "socket");
+  sock = 3;
+  if (!duk_is_object(ctx, sock)) return call_slow(ctx, "end", n);
+  duk_get_prop_literal(ctx, sock, "_httpMessage");
+  if (!duk_strict_equals(ctx, -1, self)) return call_slow(ctx, "end", n);
+  duk_pop(ctx);
+  if (get_bool(ctx, sock, "connecting")) return call_slow(ctx, "end", n);
+  duk_get_prop_literal(ctx, sock, "_handle");
+  handle = 4;
+  if (lode_stream_wrap_get(ctx, handle) == NULL) return call_slow(ctx, "end", n);
+  duk_get_prop_literal(ctx, sock, "_writableState");
+  w = 5;
+  if (!duk_is_object(ctx, w)) return call_slow(ctx, "end", n);
+  duk_get_prop_literal(ctx, w, "length");
+  if (duk_get_number_default(ctx, -1, 1) != 0) return call_slow(ctx, "end", n);
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, w, "writable");
+  if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) return call_slow(ctx, "end", n);
+  duk_pop(ctx);
+  if (get_bool(ctx, w, "corked") || get_bool(ctx, w, "destroyed") || get_bool(ctx, w, "errored") ||
+      get_bool(ctx, w, "ending") || get_bool(ctx, w, "ended"))
+    return call_slow(ctx, "end", n);
+
+  if (!get_bool(ctx, self, "_header")) {
+    double code;
+    if (!get_bool(ctx, self, "_removedContLen")) {
+      double blen = 0;
+      if (duk_is_string(ctx, 0)) {
+        if (latin1) {
+          blen = (double) duk_get_length(ctx, 0);
+        } else {
+          size_t ul;
+          lode_js_utf8(ctx, 0, &ul); /* may replace index 0 by its bytes */
+          blen = (double) ul;
+        }
+      } else if (!duk_is_null_or_undefined(ctx, 0)) {
+        size_t bl;
+        lode_js_get_bytes(ctx, 0, &bl);
+        blen = (double) bl;
+      }
+      duk_push_number(ctx, blen);
+      duk_put_prop_literal(ctx, self, "_contentLength");
+    }
+    duk_get_prop_literal(ctx, self, "statusCode");
+    code = duk_to_number(ctx, -1);
+    duk_pop(ctx);
+    if (code != (double) (int) code || code < 100 || code > 999 ||
+        write_head_impl(ctx, self, (int) code, -1, -1) == 0) {
+      duk_set_top(ctx, n);
+      return call_slow(ctx, "end", n);
+    }
+  }
+  chunked = get_bool(ctx, self, "_hasBody");
+  if (!chunked) {
+    duk_push_undefined(ctx);
+    duk_replace(ctx, 0);
+  }
+  chunked = chunked && get_bool(ctx, self, "chunkedEncoding");
+  duk_get_prop_literal(ctx, self, "_header"); /* 6 */
+  r = write_msg(ctx, handle, -1, self, 6, 0, latin1, chunked, &total, &queued);
+  duk_pop(ctx);
+  set_flag(ctx, self, "_headerSent", 1);
+  set_flag(ctx, self, "finished", 1);
+  lode_js_push_ref(ctx, server_hooks_ref); /* 6 */
+  if (r != 0) {
+    duk_get_prop_literal(ctx, 6, "endError");
+    duk_dup(ctx, self);
     duk_push_int(ctx, r);
+    duk_call(ctx, 2);
+    duk_push_this(ctx);
     return 1;
   }
+  duk_get_prop_literal(ctx, sock, "_bytesDispatched");
+  duk_push_number(ctx, duk_to_number(ctx, -1) + (double) total);
+  duk_put_prop_literal(ctx, sock, "_bytesDispatched");
+  duk_pop(ctx);
+  if (!queued) {
+    duk_get_prop_literal(ctx, 6, "finishNT");
+    duk_dup(ctx, self);
+    lode_next_tick(ctx, 1);
+  }
+  duk_push_this(ctx);
+  return 1;
+}
+
+/* The tick after a response went out (hooks.finishNT(res)): what
+ * _onFinishWrite and resOnFinish do, in C, for a keep-alive response
+ * nobody listens to, whose request was never read, with nothing pipelined
+ * behind it; anything else goes to hooks.finishSlow(res). */
+static duk_ret_t res_finish_nt(duk_context* ctx) {
+  duk_idx_t res = 0, st = 1, req = 2, sock = 3, inc = 4, server = 5;
+  parser_t* h;
+  double ka;
+  struct timespec ts;
+  duk_set_top(ctx, 1);
+  if (get_bool(ctx, res, "_finishEmitted")) return 0;
+  duk_get_prop_literal(ctx, res, "_st");
+  duk_get_prop_literal(ctx, res, "req");
+  if (!duk_is_object(ctx, st) || !duk_is_object(ctx, req)) goto slow;
+  duk_get_prop_literal(ctx, st, "socket");
+  duk_get_prop_literal(ctx, st, "incoming");
+  duk_get_prop_literal(ctx, st, "server");
+  if (!duk_is_object(ctx, sock) || !duk_is_array(ctx, inc) || !duk_is_object(ctx, server)) goto slow;
+  if (duk_get_length(ctx, inc) != 1) goto slow;
+  duk_get_prop_index(ctx, inc, 0);
+  if (!duk_strict_equals(ctx, -1, req)) goto slow;
+  duk_pop(ctx);
+  if (get_bool(ctx, req, "_rsMade") || get_bool(ctx, res, "_events") || get_bool(ctx, res, "_last") ||
+      !get_bool(ctx, res, "shouldKeepAlive") || get_bool(ctx, res, "maxRequestsOnConnectionReached") ||
+      get_bool(ctx, st, "current"))
+    goto slow;
+  duk_get_prop_literal(ctx, st, "outgoing");
+  if (duk_get_length(ctx, -1) != 0) goto slow;
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, server, "keepAliveTimeout");
+  ka = duk_get_number_default(ctx, -1, 0);
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, st, "parser"); /* 6 */
+  duk_get_prop_literal(ctx, -1, PARSER_KEY);
+  h = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (h == NULL) goto slow;
+
+  set_flag(ctx, res, "_finishEmitted", 1);
+  duk_push_int(ctx, 0);
+  duk_put_prop_literal(ctx, inc, "length");
+  set_flag(ctx, req, "_dumped", 1);
+  duk_push_null(ctx);
+  duk_put_prop_literal(ctx, sock, "_httpMessage");
+  duk_push_null(ctx);
+  duk_put_prop_literal(ctx, res, "socket");
+  if (ka > 0) {
+    clock_gettime(CLOCK_REALTIME, &ts);
+    duk_push_number(ctx, floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6));
+    duk_put_prop_literal(ctx, st, "headersStart");
+    set_flag(ctx, st, "keepAliveArmed", 1);
+    if (idle_arm(ctx, h, 6, ka) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+  }
+  return 0;
+
+slow:
+  duk_set_top(ctx, 1);
+  lode_js_push_ref(ctx, server_hooks_ref);
+  duk_get_prop_literal(ctx, -1, "finishSlow");
+  duk_dup(ctx, res);
+  duk_call(ctx, 1);
+  return 0;
+}
+
+/* setServerHooks(hooks): see above. */
+static duk_ret_t set_server_hooks(duk_context* ctx) {
+  duk_require_object(ctx, 0);
+  if (server_hooks_ref != 0) lode_js_unref(ctx, server_hooks_ref);
+  server_hooks_ref = lode_js_ref(ctx, 0);
+  return 0;
 }
 
 static const duk_function_list_entry parser_methods[] = {
@@ -1110,4 +1448,12 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_put_prop_string(ctx, -2, "writeResponse");
   duk_push_c_function(ctx, build_head, 3);
   duk_put_prop_string(ctx, -2, "buildHead");
+  duk_push_c_function(ctx, res_write_head, DUK_VARARGS);
+  duk_put_prop_string(ctx, -2, "resWriteHead");
+  duk_push_c_function(ctx, res_end, DUK_VARARGS);
+  duk_put_prop_string(ctx, -2, "resEnd");
+  duk_push_c_function(ctx, set_server_hooks, 1);
+  duk_put_prop_string(ctx, -2, "setServerHooks");
+  duk_push_c_function(ctx, res_finish_nt, 1);
+  duk_put_prop_string(ctx, -2, "resFinishNT");
 }

@@ -229,9 +229,9 @@ static void set_req_result(duk_context* ctx, duk_idx_t req, size_t bytes,
 }
 
 /* Writes bufs (whose memory is kept alive by the value at data_idx) for
- * the request object at index 0. */
-static int write_bufs(duk_context* ctx, wrap_t* w, lode_buf_t* bufs,
-                      unsigned int nbufs, duk_idx_t data_idx) {
+ * the request object at req_idx. */
+static int write_bufs_req(duk_context* ctx, wrap_t* w, duk_idx_t req_idx, lode_buf_t* bufs,
+                          unsigned int nbufs, duk_idx_t data_idx) {
   size_t total = 0, done;
   unsigned int i;
   int r;
@@ -243,7 +243,7 @@ static int write_bufs(duk_context* ctx, wrap_t* w, lode_buf_t* bufs,
   if (r < 0) return r;
   done = (size_t) r;
   if (done == total) {
-    set_req_result(ctx, 0, total, 0);
+    set_req_result(ctx, req_idx, total, 0);
     return 0;
   }
   /* Skip what went out; queue the rest. */
@@ -259,15 +259,20 @@ static int write_bufs(duk_context* ctx, wrap_t* w, lode_buf_t* bufs,
   req = calloc(1, sizeof(*req));
   if (req == NULL) return LODE_ENOMEM;
   req->ctx = ctx;
-  req->req_ref = lode_js_ref(ctx, 0);
+  req->req_ref = lode_js_ref(ctx, req_idx);
   req->data_ref = lode_js_ref(ctx, data_idx);
   r = lode_write(&req->r.write, &w->h.stream, bufs, nbufs, on_write);
   if (r != 0) {
     req_free(req);
     return r;
   }
-  set_req_result(ctx, 0, total, 1);
+  set_req_result(ctx, req_idx, total, 1);
   return 0;
+}
+
+static int write_bufs(duk_context* ctx, wrap_t* w, lode_buf_t* bufs, unsigned int nbufs,
+                      duk_idx_t data_idx) {
+  return write_bufs_req(ctx, w, 0, bufs, nbufs, data_idx);
 }
 
 static duk_ret_t h_write_buffer(duk_context* ctx) {
@@ -765,6 +770,14 @@ int lode_stream_wrap_write(duk_context* ctx, duk_idx_t idx, lode_buf_t* bufs,
   wrap_t* w = wrap_at(ctx, idx);
   if (w == NULL) return LODE_EBADF;
   return write_bufs(ctx, w, bufs, nbufs, duk_normalize_index(ctx, keep_idx));
+}
+
+int lode_stream_wrap_write_req(duk_context* ctx, duk_idx_t idx, duk_idx_t req_idx,
+                               lode_buf_t* bufs, unsigned int nbufs, duk_idx_t keep_idx) {
+  wrap_t* w = wrap_at(ctx, idx);
+  if (w == NULL) return LODE_EBADF;
+  return write_bufs_req(ctx, w, duk_normalize_index(ctx, req_idx), bufs, nbufs,
+                        duk_normalize_index(ctx, keep_idx));
 }
 
 lode_stream_t* lode_stream_wrap_get(duk_context* ctx, duk_idx_t idx) {

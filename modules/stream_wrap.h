@@ -34,5 +34,8 @@ void lode_stream_wrap_unconsume(duk_context* ctx, duk_idx_t idx, void* data);
  * negative error code. */
 int lode_stream_wrap_write(duk_context* ctx, duk_idx_t idx, lode_buf_t* bufs,
                            unsigned int nbufs, duk_idx_t keep_idx);
+/* The same for the write request object at req_idx. */
+int lode_stream_wrap_write_req(duk_context* ctx, duk_idx_t idx, duk_idx_t req_idx,
+                               lode_buf_t* bufs, unsigned int nbufs, duk_idx_t keep_idx);
 
 #endif /* LODE_MODULES_STREAM_WRAP_H */

@@ -149,31 +149,48 @@ static duk_ret_t util_get_error_message(duk_context* ctx) {
  * JS drains it) and flags tickInfo[0]. */
 #define TICK_QUEUE_KEY DUK_HIDDEN_SYMBOL("lodeTickQueue")
 
-/* nextTick(callback, ...args): appends callback, the argument count and
- * the arguments to the flat tick queue (no object per tick; see
- * runTickQueue in stdlib/internal/task_queues.js). */
-static duk_ret_t util_next_tick(duk_context* ctx) {
+/* Appends the function at fn_idx, the argument count and the nargs values
+ * after it to the flat tick queue (no object per tick; see runTickQueue
+ * in stdlib/internal/task_queues.js). Nothing while the process exits. */
+static void queue_tick(duk_context* ctx, duk_idx_t fn_idx, int nargs) {
   lode_engine_t* eng = lode_engine_get(ctx);
-  duk_idx_t nargs = duk_get_top(ctx), i;
   duk_uarridx_t at;
-  if (!duk_is_function(ctx, 0))
-    return lode_js_throw_type(ctx, "callback", "function", 0);
+  int i;
+  fn_idx = duk_normalize_index(ctx, fn_idx);
   duk_get_global_literal(ctx, "process");
   duk_get_prop_literal(ctx, -1, "_exiting");
-  if (duk_to_boolean(ctx, -1)) return 0;
+  if (duk_to_boolean(ctx, -1)) {
+    duk_pop_2(ctx);
+    return;
+  }
   duk_pop_2(ctx);
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, TICK_QUEUE_KEY); /* [ args stash queue ] */
+  duk_get_prop_literal(ctx, -1, TICK_QUEUE_KEY); /* [ ... stash queue ] */
   at = (duk_uarridx_t) duk_get_length(ctx, -1);
-  duk_dup(ctx, 0);
+  duk_dup(ctx, fn_idx);
   duk_put_prop_index(ctx, -2, at);
-  duk_push_int(ctx, (int) (nargs - 1));
+  duk_push_int(ctx, nargs);
   duk_put_prop_index(ctx, -2, at + 1);
-  for (i = 1; i < nargs; i++) {
-    duk_dup(ctx, i);
+  for (i = 1; i <= nargs; i++) {
+    duk_dup(ctx, fn_idx + i);
     duk_put_prop_index(ctx, -2, at + 1 + (duk_uarridx_t) i);
   }
+  duk_pop_2(ctx);
   if (eng->tick_info != NULL) eng->tick_info[0] = 1;
+}
+
+void lode_next_tick(duk_context* ctx, int nargs) {
+  duk_idx_t fn_idx = duk_get_top(ctx) - 1 - nargs;
+  queue_tick(ctx, fn_idx, nargs);
+  duk_set_top(ctx, fn_idx);
+}
+
+/* nextTick(callback, ...args) */
+static duk_ret_t util_next_tick(duk_context* ctx) {
+  duk_idx_t nargs = duk_get_top(ctx);
+  if (!duk_is_function(ctx, 0))
+    return lode_js_throw_type(ctx, "callback", "function", 0);
+  queue_tick(ctx, 0, (int) nargs - 1);
   return 0;
 }
 

@@ -150,7 +150,7 @@ util.inherits(IncomingMessage, stream.Readable);
     complete: false, rawHeaders: NO_RAW, rawTrailers: NO_RAW, aborted: false,
     upgrade: null, url: '', method: null, statusCode: null, statusMessage: null,
     _headers: null, _trailers: null, _consuming: false, _dumped: false,
-    _endPending: false, _server: null
+    _endPending: false, _server: null, _rsMade: false
   };
   for (var k in defaults) IncomingMessage.prototype[k] = defaults[k];
 })();
@@ -158,6 +158,7 @@ util.inherits(IncomingMessage, stream.Readable);
 function makeReadableState(msg) {
   var st = new stream.Readable.ReadableState({ autoDestroy: false }, msg, false);
   st.readingMore = true;
+  msg._rsMade = true;
   Object.defineProperty(msg, '_readableState', {
     value: st, writable: true, configurable: true, enumerable: true
   });
@@ -894,6 +895,18 @@ ServerResponse.prototype._fastEnd = function (chunk, encoding) {
   return true;
 };
 
+// writeHead and end run in C for their common shapes (binding.resWriteHead
+// / resEnd); these hooks are what C falls back to and calls back.
+var writeHeadJS = ServerResponse.prototype.writeHead;
+ServerResponse.prototype.writeHead = binding.resWriteHead;
+ServerResponse.prototype.writeHeader = binding.resWriteHead;
+ServerResponse.prototype.end = binding.resEnd;
+
+function endError(res, err) {
+  var socket = res.socket;
+  if (socket) socket.destroy(net._uvException ? net._uvException(err, 'write') : new Error('write ' + err));
+}
+
 function FastWriteReq(res) {
   this.res = res;
   this.async = false;
@@ -907,6 +920,16 @@ FastWriteReq.prototype.oncomplete = function (status) {
   }
   res._onFinishWrite();
 };
+
+binding.setServerHooks({
+  writeHead: writeHeadJS,
+  end: OutgoingMessage.prototype.end,
+  finishNT: binding.resFinishNT,
+  finishSlow: onFinishWriteNT,
+  endError: endError,
+  fastWriteReq: FastWriteReq.prototype,
+  statusCodes: STATUS_CODES
+});
 
 // ---- Server ----
 
@@ -1120,9 +1143,9 @@ function clearKeepAlive(st) {
 }
 
 function parserOnHeadersComplete(major, minor, headers, method, url, statusCode, statusMessage,
-                                 upgrade, shouldKeepAlive, complete) {
+                                 upgrade, shouldKeepAlive, complete, info) {
   var st = this.state, server = st.server, socket = st.socket;
-  clearKeepAlive(st);
+  if (st.keepAliveArmed) clearKeepAlive(st);
   st.headersStart = 0;
   st.requestStart = Date.now();
   if (socket._timer) socket._unrefTimerActive();
@@ -1130,7 +1153,7 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
   req._server = server;
   req.httpVersionMajor = major;
   req.httpVersionMinor = minor;
-  req.httpVersion = major + '.' + minor;
+  req.httpVersion = major === 1 && minor === 1 ? '1.1' : major + '.' + minor;
   req.rawHeaders = headers;
   req.method = methods[method];
   req.url = url;
@@ -1148,20 +1171,19 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
   }
   if (complete) {
     req.complete = true;
-    endIncoming(req);
+    req._endPending = true; // endIncoming of a request nobody has read yet
   } else {
     st.current = req;
   }
   st.requests++;
   // Host is required from HTTP/1.1 clients.
-  if (server.requireHostHeader && major === 1 && minor === 1 && !hasHost(headers)) {
+  if (server.requireHostHeader && major === 1 && minor === 1 && !(info & 1)) {
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n', 'latin1');
     return upgrade ? 3 : 0;
   }
   var res = new ServerResponse(req);
   if (server.keepAliveTimeout !== 5000) res._keepAliveTimeout = server.keepAliveTimeout;
   if (server.maxRequestsPerSocket) res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res.shouldKeepAlive = shouldKeepAlive && res.shouldKeepAlive !== false;
   if (!shouldKeepAlive) res.shouldKeepAlive = false;
   if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
@@ -1174,7 +1196,10 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
     if (st.outgoing === NO_OUTGOING) st.outgoing = [];
     st.outgoing.push(res);
   } else {
-    res.assignSocket(socket);
+    // assignSocket of a response nobody can listen to yet, with nothing
+    // queued: no 'socket' listener, nothing to flush.
+    socket._httpMessage = res;
+    res.socket = socket;
   }
   if (server.maxRequestsPerSocket > 0 && st.requests > server.maxRequestsPerSocket) {
     res._dropped = true;
@@ -1183,7 +1208,7 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
     res.end();
     return upgrade ? 3 : 0;
   }
-  var expect = major === 1 && minor === 1 && findHeader(headers, 'expect');
+  var expect = major === 1 && minor === 1 && (info & 2) !== 0 && findHeader(headers, 'expect');
   if (expect) {
     if (/^100-continue$/i.test(expect)) {
       res._expect_continue = true;

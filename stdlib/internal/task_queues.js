@@ -89,11 +89,16 @@ function runTickQueue() {
   tickInfo[0] = 0;
 }
 
+// Each part only when it has work: this runs after every callback from
+// the loop, usually for one tick, and Duktape charges for every lookup.
+// (nextTick sets tickInfo[0] and rejections tickInfo[2] whenever there
+// is something to do.)
 function runTicks() {
   do {
-    runTickQueue();
-    runMicrotasks();
-  } while (tickHead < ticks.length || processPromiseRejections());
+    if (tickInfo[0] !== 0) runTickQueue();
+    if (microHead < micro.length) runMicrotasks();
+    else tickInfo[1] = 0;
+  } while (tickHead < ticks.length || (tickInfo[2] !== 0 && processPromiseRejections()));
 }
 
 // Promise hooks: 'unhandled' when a promise is rejected without a
