@@ -9,11 +9,28 @@
 #                   perf/RESULTS.md (make bench NAME runs one; make
 #                   bench-smoke runs all briefly; see perf/perf.mk)
 #   make clean
+#   make LOOP=libuv ...  the same runtime on libuv (platform/libuv/, an
+#                   adapter implementing loop/lode.h over libuv), in
+#                   build/libuv, for comparing the two loops
 #
 # Missing Debian packages are installed with apt-get (sudo when not root).
 
 CC ?= cc
 UNAME_S := $(shell uname -s)
+
+# LOOP=libuv builds lode on libuv instead of its own loop: platform/libuv/
+# implements loop/lode.h over Debian's libuv1-dev, engine/, modules/ and
+# stdlib/ are unchanged, so one JS program runs on either loop. Its objects
+# go to build/libuv (build/libuv-asan with SAN=1). The default is lode's
+# own loop (LOOP=lode); nothing of libuv is used then.
+LOOP ?= lode
+ifeq ($(LOOP),libuv)
+ifeq ($(SAN),1)
+BUILD ?= build/libuv-asan
+else
+BUILD ?= build/libuv
+endif
+endif
 
 ifeq ($(SAN),1)
 BUILD ?= build/asan
@@ -47,6 +64,20 @@ else
 BACKEND_SRC := platform/bsd/kqueue.c platform/bsd/fs_event.c
 endif
 LIB_SRC := $(LOOP_SRC) $(UNIX_SRC) $(BACKEND_SRC)
+ifeq ($(LOOP),libuv)
+# The adapter, plus the files that do not depend on the loop (error names,
+# allocator, addresses; os; threads; random), reused as they are. Every
+# object sees -DLODE_LOOP_LIBUV: it gives lode.h's structs their libuv
+# members, so engine/ and modules/ are compiled for this build too.
+LIB_SRC := $(wildcard platform/libuv/*.c) loop/misc.c platform/unix/os.c \
+           platform/unix/thread.c platform/unix/random.c
+CFLAGS_LODE += -DLODE_LOOP_LIBUV
+LDLIBS += -luv
+PKGS += libuv1-dev
+ifneq ($(filter bench bench-smoke bench-build,$(MAKECMDGOALS)),)
+$(error the loop benchmarks compare lode and libuv already: run make bench without LOOP=libuv)
+endif
+endif
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 
 # The HTTP parser is pure C: part of lode, and linked into the C test

@@ -48,6 +48,25 @@ typedef intptr_t lode_ssize_t;
 typedef ssize_t lode_ssize_t;
 #endif
 
+/* make LOOP=libuv builds lode on platform/libuv/, an adapter implementing
+ * this API over libuv: each handle and request then embeds the libuv
+ * object behind it as a private member `uv` (the lode fields stay; libuv
+ * keeps the state). Without LODE_LOOP_LIBUV nothing changes. */
+#if defined(LODE_LOOP_LIBUV)
+# include <uv.h>
+# define LODE__UV(type) type uv;
+# define LODE__UV_STREAM                                                      \
+  union {                                                                     \
+    uv_stream_t stream;                                                       \
+    uv_tcp_t tcp;                                                             \
+    uv_pipe_t pipe;                                                           \
+    uv_tty_t tty;                                                             \
+  } uv;
+#else
+# define LODE__UV(type)
+# define LODE__UV_STREAM
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -542,6 +561,7 @@ struct lode_loop_s {
   lode__io_t inotify_io_watcher;
   lode__queue_t inotify_watches;
 #endif
+  LODE__UV(uv_loop_t)
 };
 
 /* Initializes a caller-allocated loop. 0 or a negative code. */
@@ -625,6 +645,7 @@ struct lode_timer_s {
   uint64_t start_id;     /* FIFO order among equal timeouts */
   unsigned int heap_index; /* position in the heap, UINT_MAX when out */
   lode__queue_t ready;     /* in the due list while timers run */
+  LODE__UV(uv_timer_t)
 };
 
 int lode_timer_init(lode_loop_t* loop, lode_timer_t* handle);
@@ -652,7 +673,8 @@ uint64_t lode_timer_get_due_in(const lode_timer_t* handle);
 #define LODE__LOOPWATCHER_FIELDS(kind)                                        \
   LODE_HANDLE_FIELDS                                                          \
   lode_##kind##_cb kind##_cb;                                                 \
-  lode__queue_t queue;
+  lode__queue_t queue;                                                        \
+  LODE__UV(uv_##kind##_t)
 
 struct lode_idle_s { LODE__LOOPWATCHER_FIELDS(idle) };
 struct lode_prepare_s { LODE__LOOPWATCHER_FIELDS(prepare) };
@@ -679,6 +701,7 @@ struct lode_async_s {
   lode__queue_t queue;         /* in loop->async_handles */
   lode__queue_t pending_queue; /* in loop->async_pending while pending */
   int pending;                 /* accessed atomically */
+  LODE__UV(uv_async_t)
 };
 
 /* An async handle is active (keeps the loop alive) from init until close. */
@@ -714,7 +737,8 @@ int lode_async_send(lode_async_t* handle);
   lode_alloc_cb alloc_cb;                                                     \
   lode_read_cb read_cb;                                                       \
   /* private */                                                               \
-  LODE__STREAM_PRIVATE
+  LODE__STREAM_PRIVATE                                                        \
+  LODE__UV_STREAM
 
 struct lode_stream_s {
   LODE_HANDLE_FIELDS
@@ -733,6 +757,7 @@ struct lode_write_s {
   unsigned int nbufs;
   int error;
   lode_buf_t bufsml[4];
+  LODE__UV(uv_write_t)
 };
 
 struct lode_connect_s {
@@ -741,12 +766,14 @@ struct lode_connect_s {
   lode_stream_t* handle;
   /* private */
   lode__queue_t queue;
+  LODE__UV(uv_connect_t)
 };
 
 struct lode_shutdown_s {
   LODE_REQ_FIELDS
   lode_stream_t* handle;
   lode_shutdown_cb cb;
+  LODE__UV(uv_shutdown_t)
 };
 
 /* Starts listening; cb runs for each incoming connection (status 0, call
@@ -913,6 +940,7 @@ struct lode_udp_s {
   lode__queue_t write_queue;
   lode__queue_t write_completed_queue;
 #endif
+  LODE__UV(uv_udp_t)
 };
 
 struct lode_udp_send_s {
@@ -926,6 +954,7 @@ struct lode_udp_send_s {
   lode_buf_t* bufs;
   lode_ssize_t status;
   lode_buf_t bufsml[4];
+  LODE__UV(uv_udp_send_t)
 };
 
 int lode_udp_init(lode_loop_t* loop, lode_udp_t* handle);
@@ -977,6 +1006,7 @@ struct lode_signal_s {
   lode__queue_t queue;        /* in loop->signal_handles */
   lode__queue_t global_queue; /* in the process-wide list */
   int oneshot;
+  LODE__UV(uv_signal_t)
 };
 
 int lode_signal_init(lode_loop_t* loop, lode_signal_t* handle);
@@ -1040,6 +1070,7 @@ struct lode_process_s {
   /* private */
   lode__queue_t queue; /* in loop->process_handles */
   int status;
+  LODE__UV(uv_process_t)
 };
 
 /* Starts a child. On failure (including the exec itself failing: LODE_ENOENT,
@@ -1076,6 +1107,7 @@ struct lode_work_s {
   lode_after_work_cb after_work_cb;
   /* private */
   struct lode__work work_req;
+  LODE__UV(uv_work_t)
 };
 
 /* Runs work_cb on a worker, then after_work_cb on the loop thread with 0,
@@ -1217,6 +1249,7 @@ struct lode_fs_s {
   double mtime;
   struct lode__work work_req;
   lode_buf_t bufsml[4];
+  LODE__UV(uv_fs_t)
 };
 
 void lode_fs_req_cleanup(lode_fs_t* req);
@@ -1343,6 +1376,7 @@ struct lode_fs_event_s {
   lode_fs_event_cb cb;
   lode__queue_t watch_queue; /* in its kernel watch's list of handles */
   void* watch;               /* that watch (platform-defined), or NULL */
+  LODE__UV(uv_fs_event_t)
 };
 
 /* Initializes an fs event handle (inactive). 0. */
@@ -1385,6 +1419,7 @@ struct lode_getaddrinfo_s {
   char* service;
   struct addrinfo* addrinfo; /* result; free with lode_freeaddrinfo */
   int retcode;
+  LODE__UV(uv_getaddrinfo_t)
 };
 
 /* With cb == NULL runs synchronously and returns the status (result in
@@ -1407,6 +1442,7 @@ struct lode_getnameinfo_s {
   char host[NI_MAXHOST];
   char service[NI_MAXSERV];
   int retcode;
+  LODE__UV(uv_getnameinfo_t)
 };
 
 int lode_getnameinfo(lode_loop_t* loop, lode_getnameinfo_t* req,
