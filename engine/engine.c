@@ -173,6 +173,11 @@ void lode_js_run_ticks(duk_context* ctx) {
   lode_engine_t* eng = lode_engine_get(ctx);
   if (eng->call_depth > 0 || eng->tick_info == NULL) return;
   while (eng->tick_info[0] || eng->tick_info[1] || eng->tick_info[2]) {
+    if (!eng->tick_info[1] && !eng->tick_info[2]) {
+      /* Only nextTicks: drained in C, without the JS runTicks frame. */
+      lode_run_tick_queue(ctx);
+      continue;
+    }
     eng->call_depth++;
     lode_js_push_ref(ctx, eng->run_ticks_ref);
     duk_push_undefined(ctx);

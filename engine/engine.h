@@ -101,6 +101,9 @@ const char* lode_js_utf8(duk_context* ctx, duk_idx_t idx, size_t* len);
 /* process.nextTick from C: stack [ ... fn arg1..argN ] -> [ ... ]
  * (modules/util.c). */
 void lode_next_tick(duk_context* ctx, int nargs);
+/* Runs the nextTick queue to its end in C (errors go to lode_js_fatal);
+ * lode_js_run_ticks uses it when no microtask or rejection is pending. */
+void lode_run_tick_queue(duk_context* ctx);
 
 /* ---- native bindings (internalBinding(name)) ---- */
 

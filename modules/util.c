@@ -185,6 +185,43 @@ void lode_next_tick(duk_context* ctx, int nargs) {
   duk_set_top(ctx, fn_idx);
 }
 
+void lode_run_tick_queue(duk_context* ctx) {
+  lode_engine_t* eng = lode_engine_get(ctx);
+  duk_uarridx_t i = 0, n, k;
+  duk_idx_t q;
+  duk_push_heap_stash(ctx);
+  duk_get_prop_literal(ctx, -1, TICK_QUEUE_KEY);
+  q = duk_get_top_index(ctx);
+  while (i < (duk_uarridx_t) duk_get_length(ctx, q)) {
+    duk_get_prop_index(ctx, q, i + 1);
+    n = (duk_uarridx_t) duk_get_uint(ctx, -1);
+    duk_pop(ctx);
+    duk_get_prop_index(ctx, q, i);
+    if (!duk_is_function(ctx, -1)) {
+      duk_pop(ctx);
+      i += 2 + n;
+      continue;
+    }
+    duk_push_undefined(ctx);
+    duk_put_prop_index(ctx, q, i); /* cleared before it runs */
+    duk_push_undefined(ctx);
+    for (k = 0; k < n; k++) duk_get_prop_index(ctx, q, i + 2 + k);
+    i += 2 + n;
+    eng->call_depth++;
+    if (duk_pcall_method(ctx, (duk_idx_t) n) != DUK_EXEC_SUCCESS) {
+      eng->call_depth--;
+      lode_js_fatal(ctx, -1);
+    } else {
+      eng->call_depth--;
+    }
+    duk_pop(ctx);
+  }
+  duk_push_int(ctx, 0);
+  duk_put_prop_literal(ctx, q, "length");
+  duk_pop_2(ctx);
+  if (eng->tick_info != NULL) eng->tick_info[0] = 0;
+}
+
 /* nextTick(callback, ...args) */
 static duk_ret_t util_next_tick(duk_context* ctx) {
   duk_idx_t nargs = duk_get_top(ctx);

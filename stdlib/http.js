@@ -921,6 +921,23 @@ FastWriteReq.prototype.oncomplete = function (status) {
   res._onFinishWrite();
 };
 
+// Every property lookup on a response walks its prototype chain, and in
+// Duktape each step costs: OutgoingMessage's methods and defaults are
+// copied onto ServerResponse.prototype, and properties the server probes
+// that are usually absent get a default there, so lookups stop one step
+// up. (instanceof and OutgoingMessage.prototype itself are unchanged.)
+(function () {
+  var from = OutgoingMessage.prototype, to = ServerResponse.prototype;
+  Object.getOwnPropertyNames(from).forEach(function (k) {
+    if (k !== 'constructor' && !Object.prototype.hasOwnProperty.call(to, k)) {
+      Object.defineProperty(to, k, Object.getOwnPropertyDescriptor(from, k));
+    }
+  });
+  to.agent = undefined;
+  to.maxRequestsOnConnectionReached = false;
+  to._events = undefined;
+})();
+
 binding.setServerHooks({
   writeHead: writeHeadJS,
   end: OutgoingMessage.prototype.end,

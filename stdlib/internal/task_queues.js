@@ -11,7 +11,6 @@
 
 var tickInfo = new Uint8Array(3);
 var ticks = [];
-var tickHead = 0;
 var micro = [];
 var microHead = 0;
 var pendingRejections = [];
@@ -58,47 +57,48 @@ function runMicrotasks() {
   tickInfo[1] = 0;
 }
 
-// The queue is flat: callback, argument count, the arguments; the head
-// moves past a tick before it runs (a throw leaves the queue consistent).
+// The queue is flat: callback, argument count, the arguments. A tick's
+// callback slot is cleared before it runs, so after a throw the next run
+// (here, or lode_run_tick_queue in C, which drains the same array when
+// only ticks are pending) skips what already ran.
 function runTickQueue() {
-  var fn, n, h, a, b;
-  while (tickHead < ticks.length) {
-    h = tickHead;
+  var fn, n, h = 0, a, b;
+  while (h < ticks.length) {
     fn = ticks[h];
     n = ticks[h + 1];
+    if (fn === undefined) {
+      h += 2 + n;
+      continue;
+    }
     ticks[h] = undefined;
-    tickHead = h + 2 + n;
     if (n === 0) {
+      h += 2;
       fn();
     } else if (n === 1) {
       a = ticks[h + 2];
-      ticks[h + 2] = undefined;
+      h += 3;
       fn(a);
     } else if (n === 2) {
       a = ticks[h + 2];
       b = ticks[h + 3];
-      ticks[h + 2] = ticks[h + 3] = undefined;
+      h += 4;
       fn(a, b);
     } else {
       a = ticks.slice(h + 2, h + 2 + n);
+      h += 2 + n;
       fn.apply(undefined, a);
     }
   }
   ticks.length = 0;
-  tickHead = 0;
   tickInfo[0] = 0;
 }
 
-// Each part only when it has work: this runs after every callback from
-// the loop, usually for one tick, and Duktape charges for every lookup.
-// (nextTick sets tickInfo[0] and rejections tickInfo[2] whenever there
-// is something to do.)
 function runTicks() {
   do {
     if (tickInfo[0] !== 0) runTickQueue();
     if (microHead < micro.length) runMicrotasks();
     else tickInfo[1] = 0;
-  } while (tickHead < ticks.length || (tickInfo[2] !== 0 && processPromiseRejections()));
+  } while (ticks.length > 0 || (tickInfo[2] !== 0 && processPromiseRejections()));
 }
 
 // Promise hooks: 'unhandled' when a promise is rejected without a
