@@ -105,6 +105,7 @@ struct parser_s {
   int complete_sent;  /* the message completed inside headers-complete */
   int threw;          /* a JS callback threw: stop parsing */
   idle_timer_t* idle; /* made by the first idle(ms), or NULL */
+  int server;         /* setServer(): requests may take server_request */
   int idle_ref;       /* the JS parser object while the timer is armed */
 };
 
@@ -312,6 +313,8 @@ static int cb_value(lode_http_parser_t* p, const char* at, size_t len) {
   return collect(p->data, 3, at, len);
 }
 
+static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int info);
+
 static int cb_headers_complete(lode_http_parser_t* p) {
   parser_t* h = p->data;
   duk_context* ctx = h->ctx;
@@ -320,6 +323,14 @@ static int cb_headers_complete(lode_http_parser_t* p) {
 
   complete = lode_http_body_is_final(p);
   if (!req && h->head_req != 0) complete = 1;
+  if (req && h->server && !p->upgrade && p->http_major == 1 && p->http_minor == 1) {
+    int r = server_request(h, p, complete, head_info(h));
+    if (r != 0) {
+      reset_head(h);
+      h->complete_sent = complete;
+      return r < 0 ? -1 : 0;
+    }
+  }
   duk_push_int(ctx, p->http_major);
   duk_push_int(ctx, p->http_minor);
   push_headers(h);
@@ -467,6 +478,7 @@ static duk_ret_t parser_initialize(duk_context* ctx) {
                         &settings);
   h->p.max_header_size = max;
   h->head_req = 0;
+  h->server = 0;
   reset_head(h);
   return 0;
 }
@@ -522,6 +534,13 @@ static duk_ret_t parser_pause(duk_context* ctx) {
 
 static duk_ret_t parser_resume(duk_context* ctx) {
   lode_http_resume(&this_parser(ctx)->p);
+  return 0;
+}
+
+/* p.setServer(): requests on this parser may be taken by
+ * server_request (stdlib/http.js's server parsers). */
+static duk_ret_t parser_set_server(duk_context* ctx) {
+  this_parser(ctx)->server = 1;
   return 0;
 }
 
@@ -1348,7 +1367,7 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   if (!duk_is_object(ctx, sock) || !duk_is_array(ctx, inc) || !duk_is_object(ctx, server)) goto slow;
   if (duk_get_length(ctx, inc) != 1) goto slow;
   duk_get_prop_index(ctx, inc, 0);
-  if (!duk_strict_equals(ctx, -1, req)) goto slow;
+  if (!duk_strict_equals(ctx, -1, res)) goto slow;
   duk_pop(ctx);
   if (get_bool(ctx, req, "_rsMade") || get_bool(ctx, res, "_events") || get_bool(ctx, res, "_last") ||
       !get_bool(ctx, res, "shouldKeepAlive") || get_bool(ctx, res, "maxRequestsOnConnectionReached") ||
@@ -1392,6 +1411,137 @@ slow:
   return 0;
 }
 
+/* A server's request in C (parserOnHeadersComplete's common case): an
+ * HTTP/1.1 request that is no upgrade, with no Expect header, on a
+ * connection with no response pending, a server without maxHeadersCount
+ * or maxRequestsPerSocket, a socket without a timeout. req and res get
+ * the same properties the JS makes, then server.emit('request', req,
+ * res). 1 done, 0 for the JS path (nothing changed), -1 a listener threw.
+ * The head spans are still collected (rawHeaders are pushed from them). */
+static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int info) {
+  duk_context* ctx = h->ctx;
+  duk_idx_t base = duk_get_top(ctx), st, server, sock, req, res, hooks, inc;
+  double ka, now;
+  struct timespec ts;
+  const char* method;
+  if (server_hooks_ref == 0 || h->obj_ref == 0 || (info & 2)) return 0;
+  lode_js_push_ref(ctx, server_hooks_ref);
+  hooks = base;
+  lode_js_push_ref(ctx, h->obj_ref);
+  duk_get_prop_literal(ctx, -1, "state");
+  duk_remove(ctx, -2);
+  st = base + 1;
+  if (!duk_is_object(ctx, st)) goto js;
+  duk_get_prop_literal(ctx, st, "server");
+  server = base + 2;
+  duk_get_prop_literal(ctx, st, "socket");
+  sock = base + 3;
+  if (!duk_is_object(ctx, server) || !duk_is_object(ctx, sock)) goto js;
+  if (get_bool(ctx, sock, "_timer") || get_bool(ctx, sock, "_httpMessage") ||
+      get_bool(ctx, server, "maxHeadersCount") || get_bool(ctx, server, "maxRequestsPerSocket"))
+    goto js;
+  if (!(info & 1) && get_bool(ctx, server, "requireHostHeader")) goto js;
+  duk_get_prop_literal(ctx, server, "keepAliveTimeout");
+  ka = duk_get_number_default(ctx, -1, 0);
+  duk_pop(ctx);
+  duk_get_prop_literal(ctx, st, "incoming");
+  inc = base + 4;
+  if (!duk_is_array(ctx, inc)) goto js;
+
+  /* From here on the request is taken. */
+  if (get_bool(ctx, st, "keepAliveArmed")) {
+    if (h->idle != NULL) lode_timer_stop(&h->idle->timer);
+    idle_disarm(h);
+    set_flag(ctx, st, "keepAliveArmed", 0);
+  }
+  clock_gettime(CLOCK_REALTIME, &ts);
+  now = floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6);
+  duk_push_int(ctx, 0);
+  duk_put_prop_literal(ctx, st, "headersStart");
+  duk_push_number(ctx, now);
+  duk_put_prop_literal(ctx, st, "requestStart");
+
+  /* req */
+  duk_push_object(ctx);
+  req = base + 5;
+  duk_get_prop_literal(ctx, hooks, "incomingProto");
+  duk_set_prototype(ctx, req);
+  duk_dup(ctx, sock);
+  duk_put_prop_literal(ctx, req, "socket");
+  duk_dup(ctx, server);
+  duk_put_prop_literal(ctx, req, "_server");
+  duk_push_int(ctx, 1);
+  duk_put_prop_literal(ctx, req, "httpVersionMajor");
+  duk_push_int(ctx, 1);
+  duk_put_prop_literal(ctx, req, "httpVersionMinor");
+  duk_push_literal(ctx, "1.1");
+  duk_put_prop_literal(ctx, req, "httpVersion");
+  push_headers(h);
+  duk_put_prop_literal(ctx, req, "rawHeaders");
+  method = lode_http_method_name(p->method);
+  duk_push_string(ctx, method);
+  duk_put_prop_literal(ctx, req, "method");
+  push_line(h);
+  duk_put_prop_literal(ctx, req, "url");
+  duk_push_false(ctx);
+  duk_put_prop_literal(ctx, req, "upgrade");
+  if (complete) {
+    duk_push_true(ctx);
+    duk_put_prop_literal(ctx, req, "complete");
+    duk_push_true(ctx);
+    duk_put_prop_literal(ctx, req, "_endPending");
+  } else {
+    duk_dup(ctx, req);
+    duk_put_prop_literal(ctx, st, "current");
+  }
+  duk_get_prop_literal(ctx, st, "requests");
+  duk_push_number(ctx, duk_to_number(ctx, -1) + 1);
+  duk_put_prop_literal(ctx, st, "requests");
+  duk_pop(ctx);
+
+  /* res */
+  duk_push_object(ctx);
+  res = base + 6;
+  duk_get_prop_literal(ctx, hooks, "responseProto");
+  duk_set_prototype(ctx, res);
+  duk_dup(ctx, req);
+  duk_put_prop_literal(ctx, res, "req");
+  if (strcmp(method, "HEAD") == 0) {
+    duk_push_false(ctx);
+    duk_put_prop_literal(ctx, res, "_hasBody");
+  }
+  if (ka != 5000) {
+    duk_push_number(ctx, ka);
+    duk_put_prop_literal(ctx, res, "_keepAliveTimeout");
+  }
+  if (!lode_http_should_keep_alive(p)) {
+    duk_push_false(ctx);
+    duk_put_prop_literal(ctx, res, "shouldKeepAlive");
+  }
+  duk_dup(ctx, res);
+  duk_put_prop_index(ctx, inc, (duk_uarridx_t) duk_get_length(ctx, inc));
+  duk_dup(ctx, st);
+  duk_put_prop_literal(ctx, res, "_st");
+  duk_dup(ctx, res);
+  duk_put_prop_literal(ctx, sock, "_httpMessage");
+  duk_dup(ctx, sock);
+  duk_put_prop_literal(ctx, res, "socket");
+
+  /* server.emit('request', req, res) */
+  duk_get_prop_literal(ctx, server, "emit");
+  duk_dup(ctx, server);
+  duk_push_literal(ctx, "request");
+  duk_dup(ctx, req);
+  duk_dup(ctx, res);
+  if (lode_js_call(ctx, 3) != 0) h->threw = 1;
+  duk_set_top(ctx, base);
+  return h->threw ? -1 : 1;
+
+js:
+  duk_set_top(ctx, base);
+  return 0;
+}
+
 /* setServerHooks(hooks): see above. */
 static duk_ret_t set_server_hooks(duk_context* ctx) {
   duk_require_object(ctx, 0);
@@ -1410,6 +1560,7 @@ static const duk_function_list_entry parser_methods[] = {
     {"unconsume", parser_unconsume, 0},
     {"setHeadResponse", parser_set_head_req, 1},
     {"idle", parser_idle, 1},
+    {"setServer", parser_set_server, 0},
     {NULL, NULL, 0}};
 
 void lode_binding_http_parser(duk_context* ctx) {

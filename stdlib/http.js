@@ -945,6 +945,8 @@ binding.setServerHooks({
   finishSlow: onFinishWriteNT,
   endError: endError,
   fastWriteReq: FastWriteReq.prototype,
+  incomingProto: IncomingMessage.prototype,
+  responseProto: ServerResponse.prototype,
   statusCodes: STATUS_CODES
 });
 
@@ -1056,7 +1058,7 @@ var NO_OUTGOING = Object.freeze([]);
 function ConnState(server, socket) {
   this.server = server;
   this.socket = socket;
-  this.incoming = []; // requests whose responses are not finished, in order
+  this.incoming = []; // responses not finished yet, in request order
   this.headersStart = Date.now();
 }
 ConnState.prototype.outgoing = NO_OUTGOING; // responses waiting for the socket
@@ -1079,6 +1081,7 @@ function connectionListener(socket) {
   var parser = new HTTPParser();
   Object.setPrototypeOf(parser, serverParserProto);
   parser.initialize(HTTPParser.REQUEST, server.maxHeaderSize || 16384);
+  parser.setServer(); // common requests are taken in C (server_request)
   st.parser = parser;
   parser.state = st;
   socket.parser = parser;
@@ -1205,8 +1208,10 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
   if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
   }
-  req.res = res;
-  st.incoming.push(req);
+  // incoming holds the responses (res.req is the request): no req -> res
+  // reference, so a finished pair is freed by reference counting, without
+  // waiting for Duktape's mark-and-sweep (Node has no req.res either).
+  st.incoming.push(res);
   res._st = st; // _onFinishWrite calls resOnFinish before 'finish' listeners
 
   if (socket._httpMessage) {
@@ -1304,10 +1309,10 @@ function onKeepAliveTimeout(st) {
 function resOnFinish() {
   var res = this, st = res._st, req = res.req, socket = st.socket;
   var inc = st.incoming, i;
-  if (inc.length === 1 && inc[0] === req) {
+  if (inc.length === 1 && inc[0] === res) {
     inc.length = 0;
   } else {
-    i = inc.indexOf(req);
+    i = inc.indexOf(res);
     if (i >= 0) inc.splice(i, 1);
   }
   // An unread body is dumped so the connection can go on.
@@ -1355,7 +1360,7 @@ function socketOnDrain() {
 
 function socketOnTimeout() {
   var st = this._httpState;
-  var req = st && st.incoming[0], res = req && req.res;
+  var res = st && st.incoming[0], req = res && res.req;
   var handled = false;
   if (req && req.listenerCount('timeout')) { req.emit('timeout', this); handled = true; }
   if (res && res.listenerCount('timeout')) { res.emit('timeout', this); handled = true; }
@@ -1420,15 +1425,14 @@ function socketOnClose() {
   var list = st.incoming, i;
   st.incoming = [];
   for (i = 0; i < list.length; i++) {
-    var req = list[i];
+    var res = list[i], req = res.req;
     if (!req.complete) {
       req.aborted = true;
       req.emit('aborted');
       req.destroy(connResetException('aborted'));
     }
     req.emit('close');
-    var res = req.res;
-    if (res && !res._closed) {
+    if (!res._closed) {
       res._closed = true;
       res.destroyed = true;
       res.emit('close');
