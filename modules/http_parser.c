@@ -893,7 +893,7 @@ static const char* utc_date(void) {
 static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, size_t len1,
                            const char* first2, size_t len2, duk_idx_t extra) {
   head_state_t st;
-  int err = 0, ska, chunked = -1, last;
+  int err = 0, ska, chunked = -1, last, use_chunked;
   memset(&st, 0, sizeof(st));
 
   head_len = 0;
@@ -935,9 +935,10 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
     const char* d = utc_date();
     if (head_put("Date: ", 6) || head_put(d, strlen(d)) || head_put("\r\n", 2)) err = 1;
   }
+  use_chunked = get_bool(ctx, msg, "useChunkedEncodingByDefault");
   if (!err && !st.connection) {
     ska = get_bool(ctx, msg, "shouldKeepAlive") &&
-          (st.cont_len || get_bool(ctx, msg, "useChunkedEncodingByDefault") || get_bool(ctx, msg, "agent"));
+          (st.cont_len || use_chunked || get_bool(ctx, msg, "agent"));
     if (ska && get_bool(ctx, msg, "maxRequestsOnConnectionReached")) {
       if (head_put("Connection: close\r\n", 19)) err = 1;
       last = 1;
@@ -966,7 +967,7 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
   if (!err && !st.cont_len && !st.te) {
     if (!get_bool(ctx, msg, "_hasBody")) {
       chunked = 0;
-    } else if (!get_bool(ctx, msg, "useChunkedEncodingByDefault")) {
+    } else if (!use_chunked) {
       last = 1;
     } else {
       duk_get_prop_literal(ctx, msg, "_contentLength");
@@ -1285,7 +1286,9 @@ static duk_ret_t res_end(duk_context* ctx) {
       get_bool(ctx, w, "ending") || get_bool(ctx, w, "ended"))
     return call_slow(ctx, "end", n);
 
-  if (!get_bool(ctx, self, "_header")) {
+  duk_get_prop_literal(ctx, self, "_header"); /* 6 */
+  duk_dup(ctx, 6);
+  if (!pop_bool(ctx)) {
     double code;
     if (!get_bool(ctx, self, "_removedContLen")) {
       double blen = 0;
@@ -1313,6 +1316,8 @@ static duk_ret_t res_end(duk_context* ctx) {
       duk_set_top(ctx, n);
       return call_slow(ctx, "end", n);
     }
+    duk_get_prop_literal(ctx, self, "_header");
+    duk_replace(ctx, 6);
   }
   chunked = get_bool(ctx, self, "_hasBody");
   if (!chunked) {
@@ -1320,7 +1325,6 @@ static duk_ret_t res_end(duk_context* ctx) {
     duk_replace(ctx, 0);
   }
   chunked = chunked && get_bool(ctx, self, "chunkedEncoding");
-  duk_get_prop_literal(ctx, self, "_header"); /* 6 */
   r = write_msg(ctx, handle, -1, self, 6, 0, latin1, chunked, &total, &queued);
   duk_pop(ctx);
   set_flag(ctx, self, "_headerSent", 1);
@@ -1462,20 +1466,18 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   duk_put_prop_literal(ctx, st, "requestStart");
 
   /* req */
+  /* The prototype (an IncomingMessage.prototype child) carries what every
+   * such request has: HTTP/1.1, no upgrade, and when complete, the end
+   * still to be pushed; so these are no own properties to add. */
   duk_push_object(ctx);
   req = base + 5;
-  duk_get_prop_literal(ctx, hooks, "incomingProto");
+  if (complete) duk_get_prop_literal(ctx, hooks, "completeRequestProto");
+  else duk_get_prop_literal(ctx, hooks, "requestProto");
   duk_set_prototype(ctx, req);
   duk_dup(ctx, sock);
   duk_put_prop_literal(ctx, req, "socket");
   duk_dup(ctx, server);
   duk_put_prop_literal(ctx, req, "_server");
-  duk_push_int(ctx, 1);
-  duk_put_prop_literal(ctx, req, "httpVersionMajor");
-  duk_push_int(ctx, 1);
-  duk_put_prop_literal(ctx, req, "httpVersionMinor");
-  duk_push_literal(ctx, "1.1");
-  duk_put_prop_literal(ctx, req, "httpVersion");
   push_headers(h);
   duk_put_prop_literal(ctx, req, "rawHeaders");
   method = lode_http_method_name(p->method);
@@ -1483,14 +1485,7 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   duk_put_prop_literal(ctx, req, "method");
   push_line(h);
   duk_put_prop_literal(ctx, req, "url");
-  duk_push_false(ctx);
-  duk_put_prop_literal(ctx, req, "upgrade");
-  if (complete) {
-    duk_push_true(ctx);
-    duk_put_prop_literal(ctx, req, "complete");
-    duk_push_true(ctx);
-    duk_put_prop_literal(ctx, req, "_endPending");
-  } else {
+  if (!complete) {
     duk_dup(ctx, req);
     duk_put_prop_literal(ctx, st, "current");
   }

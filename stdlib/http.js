@@ -938,6 +938,21 @@ FastWriteReq.prototype.oncomplete = function (status) {
   to._events = undefined;
 })();
 
+// The prototypes of requests made in C (server_request): what all of them
+// share sits there instead of in each request's own properties.
+function fastRequestProto(complete) {
+  var p = Object.create(IncomingMessage.prototype);
+  p.httpVersionMajor = 1;
+  p.httpVersionMinor = 1;
+  p.httpVersion = '1.1';
+  p.upgrade = false;
+  if (complete) {
+    p.complete = true;
+    p._endPending = true;
+  }
+  return p;
+}
+
 binding.setServerHooks({
   writeHead: writeHeadJS,
   end: OutgoingMessage.prototype.end,
@@ -945,7 +960,8 @@ binding.setServerHooks({
   finishSlow: onFinishWriteNT,
   endError: endError,
   fastWriteReq: FastWriteReq.prototype,
-  incomingProto: IncomingMessage.prototype,
+  requestProto: fastRequestProto(false),
+  completeRequestProto: fastRequestProto(true),
   responseProto: ServerResponse.prototype,
   statusCodes: STATUS_CODES
 });
