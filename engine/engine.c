@@ -316,10 +316,12 @@ int lode_js_push_native(duk_context* ctx, const char* name) {
   for (n = lode_natives; n->name != NULL; n++) {
     if (strcmp(n->name, name) != 0) continue;
     if (lode_natives_are_bytecode) {
-      /* Compiled at build time: load without parsing. The bytecode is
-       * copied into the heap (duk_load_function reads a buffer value). */
-      void* p = duk_push_fixed_buffer(ctx, (duk_size_t) n->length);
-      memcpy(p, n->source, (size_t) n->length);
+      /* Compiled at build time: load without parsing, straight from the
+       * binary's read-only data through an external buffer (no heap copy
+       * of up to 80 KB per module; duk_load_function copies what the
+       * function keeps and holds no pointer into the input). */
+      duk_push_external_buffer(ctx);
+      duk_config_buffer(ctx, -1, (void*) n->source, (duk_size_t) n->length);
       duk_load_function(ctx);
       return 0;
     }
@@ -342,12 +344,29 @@ int lode_js_push_native(duk_context* ctx, const char* name) {
 
 /* ---- bytes ---- */
 
+/* [ ... stash ] → [ ... stash proto ]: Buffer.prototype, loading the
+ * buffer module first if nothing did yet (stdlib/internal/bootstrap.js
+ * loads it lazily; engine/main.c keeps its loader as stash.loadBuffer).
+ * Pushes undefined (returns 0) when there is no Buffer at all. */
+static int get_buffer_prototype(duk_context* ctx) {
+  if (duk_get_prop_string(ctx, -1, "bufferPrototype")) return 1;
+  duk_pop(ctx);
+  if (duk_get_prop_string(ctx, -1, "loadBuffer") && duk_is_function(ctx, -1)) {
+    /* XXX: an error while loading the buffer module (a stdlib defect)
+     * leaves C-made Buffers as plain Uint8Arrays. */
+    duk_pcall(ctx, 0);
+    duk_pop(ctx);
+    return duk_get_prop_string(ctx, -1, "bufferPrototype");
+  }
+  return 0;
+}
+
 void* lode_js_push_buffer(duk_context* ctx, size_t len) {
   void* data = duk_push_fixed_buffer(ctx, len);
   duk_push_buffer_object(ctx, -1, 0, len, DUK_BUFOBJ_UINT8ARRAY);
   duk_remove(ctx, -2);
   duk_push_heap_stash(ctx);
-  if (duk_get_prop_string(ctx, -1, "bufferPrototype")) {
+  if (get_buffer_prototype(ctx)) {
     duk_set_prototype(ctx, -3); /* [ ... buf stash ] */
     duk_pop(ctx);
   } else {

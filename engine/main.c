@@ -245,6 +245,12 @@ int main(int argc, char** argv) {
   duk_pop(ctx);
   duk_get_prop_string(ctx, -1, "exports"); /* [ module exports ] */
   exports = duk_get_top_index(ctx);
+  /* Buffer is loaded lazily; lode_js_push_buffer loads it through this
+   * when C makes a Buffer first. */
+  duk_push_heap_stash(ctx);
+  duk_get_prop_string(ctx, exports, "loadBuffer");
+  duk_put_prop_string(ctx, -2, "loadBuffer");
+  duk_pop(ctx);
 
   /* The bootstrap took a while: timers set by the script count from now. */
   lode_update_time(engine.loop);

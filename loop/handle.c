@@ -19,8 +19,19 @@ void lode__handle_init(lode_loop_t* loop, lode_handle_t* h,
   lode__queue_insert_tail(&loop->handle_queue, &h->handle_queue);
 }
 
+/* loop->closing_handles points at the handle closed last, whose
+ * next_closing points at the one closed first: a circular list, so an
+ * append keeps close order and the close phase walks it once, in order,
+ * with no reversal pass over every handle (lode_loop_t needs no tail
+ * field). */
 void lode__make_close_pending(lode_handle_t* handle) {
-  handle->next_closing = handle->loop->closing_handles;
+  lode_handle_t* last = handle->loop->closing_handles;
+  if (last == NULL) {
+    handle->next_closing = handle;
+  } else {
+    handle->next_closing = last->next_closing;
+    last->next_closing = handle;
+  }
   handle->loop->closing_handles = handle;
 }
 

@@ -184,33 +184,34 @@ void lode__io_start(lode_loop_t* loop, lode__io_t* w, unsigned int events) {
   assert(w->fd >= 0);
   assert(0 == (events & ~(LODE__POLLIN | LODE__POLLOUT | LODE__POLLPRI)));
   w->pevents |= events;
+  if (w->pevents == 0) return;
   watchers_grow(loop, (unsigned int) w->fd + 1);
-  if (w->events == w->pevents) return;
-  if (lode__queue_empty(&w->watcher_queue))
-    lode__queue_insert_tail(&loop->watcher_queue, &w->watcher_queue);
+  /* Back in the table even when the kernel never forgot it (a stop and a
+   * start between two polls). */
   if (loop->watchers[w->fd] == NULL) {
     loop->watchers[w->fd] = w;
     loop->nfds++;
   }
+  if (w->events != w->pevents && lode__queue_empty(&w->watcher_queue))
+    lode__queue_insert_tail(&loop->watcher_queue, &w->watcher_queue);
 }
 
+/* Stopping leaves the watcher table at once (so dispatch never calls it
+ * again, and another watcher may take the fd) but tells the kernel only
+ * at the next poll, through watcher_queue: a stop followed by a start
+ * before that poll (a connect's POLLOUT turning into reading) is then one
+ * EPOLL_CTL_MOD instead of a DEL and an ADD. lode__io_close tells the
+ * kernel at once, before the descriptor is closed. */
 void lode__io_stop(lode_loop_t* loop, lode__io_t* w, unsigned int events) {
-  if (w->fd < 0) return;
+  if (w->fd < 0 || (w->pevents & events) == 0) return;
   w->pevents &= ~events;
-  if (w->pevents == 0) {
-    lode__queue_remove(&w->watcher_queue);
-    if ((unsigned int) w->fd < loop->nwatchers &&
-        loop->watchers[w->fd] == w) {
-      loop->watchers[w->fd] = NULL;
-      loop->nfds--;
-    }
-    if (w->events != 0) {
-      lode__backend_remove(loop, w->fd);
-      w->events = 0;
-    }
-  } else if (lode__queue_empty(&w->watcher_queue)) {
-    lode__queue_insert_tail(&loop->watcher_queue, &w->watcher_queue);
+  if (w->pevents == 0 && (unsigned int) w->fd < loop->nwatchers &&
+      loop->watchers[w->fd] == w) {
+    loop->watchers[w->fd] = NULL;
+    loop->nfds--;
   }
+  if (w->events != w->pevents && lode__queue_empty(&w->watcher_queue))
+    lode__queue_insert_tail(&loop->watcher_queue, &w->watcher_queue);
 }
 
 void lode__io_close(lode_loop_t* loop, lode__io_t* w) {
@@ -218,6 +219,11 @@ void lode__io_close(lode_loop_t* loop, lode__io_t* w) {
   int i;
 
   lode__io_stop(loop, w, LODE__POLLIN | LODE__POLLOUT | LODE__POLLPRI);
+  lode__queue_remove(&w->watcher_queue);
+  if (w->events != 0) {
+    lode__backend_remove(loop, w->fd);
+    w->events = 0;
+  }
   lode__queue_remove(&w->pending_queue);
   if (ev != NULL && w->fd >= 0)
     for (i = 0; i < loop->poll_nevents; i++)
@@ -267,6 +273,12 @@ void lode__io_poll(lode_loop_t* loop, int timeout) {
     lode__queue_remove(q);
     w = lode__queue_data(q, lode__io_t, watcher_queue);
     if (w->pevents == w->events) continue;
+    if (w->pevents == 0) {
+      /* Stopped since the last poll (lode__io_stop). */
+      lode__backend_remove(loop, w->fd);
+      w->events = 0;
+      continue;
+    }
     if (lode__backend_sync(loop, w) != 0)
       LODE__ABORT("poll backend refused a watcher (fd not pollable?)");
     w->events = w->pevents;

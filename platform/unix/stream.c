@@ -8,7 +8,9 @@
  * Invariants:
  *  - write callbacks never run inside lode_write: a finished request moves
  *    to write_completed_queue and the watcher is fed to the pending phase
- *    (or, inside the io callback, the completed queue is drained there);
+ *    (which also runs right after poll, so a write issued from a read or
+ *    write callback completes in the same turn; loop/loop.c), or, inside
+ *    the io callback, the completed queue is drained there;
  *    they run in queue order, and cancelled ones (close) after the ones
  *    that finished before.
  *  - write_queue_size counts bytes queued and not yet written; a request
@@ -361,7 +363,11 @@ static void stream_io(lode_loop_t* loop, lode__io_t* w, unsigned int events) {
     stream_write(stream);
     stream_write_callbacks(stream);
     if (stream->io_watcher.fd == -1) return; /* closed in write_cb */
-    if (lode__queue_empty(&stream->write_queue)) stream_drain(stream);
+    /* Without a shutdown to start, draining would only recompute the
+     * active state, which stream_write_callbacks already did. */
+    if (stream->shutdown_req != NULL &&
+        lode__queue_empty(&stream->write_queue))
+      stream_drain(stream);
   }
 }
 
@@ -642,7 +648,9 @@ static void stream_write_callbacks(lode_stream_t* stream) {
     stream_update_active(stream);
     if (req->cb != NULL) req->cb(req, req->error);
   }
-  stream_update_active(stream);
+  /* No update after the last callback: it ran with the handle's state
+   * already updated, and every call it can make (write, read_stop,
+   * shutdown, close) keeps the active state itself. */
 }
 
 /* The write queue is empty: a pending shutdown happens now. */

@@ -259,6 +259,65 @@ TEST_IMPL(loop_close_callbacks_in_close_order) {
   return 0;
 }
 
+/* Checks descending close order (39, 38, ... 5). */
+static void order_seq_close_cb(lode_handle_t* h) {
+  int i = (int) (intptr_t) h->data;
+  ASSERT_EQ(i, 39 - nclose);
+  nclose++;
+}
+
+/* The close queue keeps close order across many handles (one handle, two,
+ * and a long list), and handles closed from inside a close callback wait
+ * for the next turn's close phase, still in their own close order. */
+static lode_timer_t chain_t[40];
+
+static void chain_close_cb(lode_handle_t* h) {
+  int i = (int) (intptr_t) h->data;
+  if (nclose < 8) close_order[nclose] = i;
+  nclose++;
+  if (i == 1) {
+    lode_close((lode_handle_t*) &chain_t[4], chain_close_cb);
+    lode_close((lode_handle_t*) &chain_t[3], chain_close_cb);
+  }
+}
+
+TEST_IMPL(loop_close_queue_fifo_across_turns) {
+  lode_loop_t loop;
+  int i;
+
+  ASSERT_OK(lode_loop_init(&loop));
+  for (i = 0; i < 40; i++) {
+    ASSERT_OK(lode_timer_init(&loop, &chain_t[i]));
+    chain_t[i].data = (void*) (intptr_t) i;
+  }
+  /* One handle. */
+  nclose = 0;
+  lode_close((lode_handle_t*) &chain_t[0], chain_close_cb);
+  ASSERT_EQ(lode_run(&loop, LODE_RUN_NOWAIT), 0);
+  ASSERT_EQ(nclose, 1);
+  ASSERT_EQ(close_order[0], 0);
+  /* 1 and 2 now; 1's callback closes 4 then 3, which run one turn later. */
+  nclose = 0;
+  lode_close((lode_handle_t*) &chain_t[1], chain_close_cb);
+  lode_close((lode_handle_t*) &chain_t[2], chain_close_cb);
+  ASSERT_EQ(lode_run(&loop, LODE_RUN_NOWAIT), 1);
+  ASSERT_EQ(nclose, 2);
+  ASSERT_EQ(close_order[0], 1);
+  ASSERT_EQ(close_order[1], 2);
+  ASSERT_EQ(lode_run(&loop, LODE_RUN_NOWAIT), 0);
+  ASSERT_EQ(nclose, 4);
+  ASSERT_EQ(close_order[2], 4);
+  ASSERT_EQ(close_order[3], 3);
+  /* A long list, closed in descending order. */
+  nclose = 0;
+  for (i = 39; i >= 5; i--)
+    lode_close((lode_handle_t*) &chain_t[i], order_seq_close_cb);
+  ASSERT_EQ(lode_run(&loop, LODE_RUN_DEFAULT), 0);
+  ASSERT_EQ(nclose, 35);
+  ASSERT_OK(lode_loop_close(&loop));
+  return 0;
+}
+
 /* Handles on the heap freed in their close callback: the loop must not
  * touch them afterwards (ASan catches it if it does). */
 static void free_close_cb(lode_handle_t* h) {

@@ -325,3 +325,89 @@ TEST_IMPL(stream_pipe_open_unpollable) {
   ASSERT_LOOP_CLOSED(LOOP);
   return 0;
 }
+
+/* ---- write completions in the turn they happen (loop/loop.c) ---- */
+
+/* A chain of writes, each queued from the previous one's callback, as a
+ * pump does: every write goes out inside lode_write, yet its callback
+ * never runs there; it runs right after the poll phase of the same turn
+ * (not in the next turn's pending phase), for at most 16 rounds per turn,
+ * so the check phase still comes around while the chain goes on. The
+ * first callback runs in turn 1's pending phase, the next 16 after its
+ * poll: 17 per turn. */
+#define CHAIN 40
+
+static lode_write_t chain_req;
+static lode_check_t chain_check;
+static int chain_done, chain_checks, chain_at_check[8];
+
+static void chain_write_cb(lode_write_t* req, int status) {
+  lode_buf_t b = lode_buf_init("c", 1);
+  ASSERT(!in_write);
+  ASSERT_OK(status);
+  if (++chain_done == CHAIN) return;
+  in_write = 1;
+  ASSERT_OK(lode_write(req, (lode_stream_t*) &sa, &b, 1, chain_write_cb));
+  in_write = 0;
+}
+
+static void chain_check_cb(lode_check_t* c) {
+  if (chain_checks < 8) chain_at_check[chain_checks] = chain_done;
+  chain_checks++;
+  if (chain_done == CHAIN) lode_check_stop(c);
+}
+
+TEST_IMPL(stream_write_chain_completes_after_poll) {
+  lode_buf_t b = lode_buf_init("c", 1);
+
+  make_socketpair();
+  chain_done = chain_checks = 0;
+  ASSERT_OK(lode_read_start((lode_stream_t*) &sb, slab_alloc,
+                            collect_read_cb));
+  ASSERT_OK(lode_check_init(LOOP, &chain_check));
+  ASSERT_OK(lode_check_start(&chain_check, chain_check_cb));
+  in_write = 1;
+  ASSERT_OK(lode_write(&chain_req, (lode_stream_t*) &sa, &b, 1,
+                       chain_write_cb));
+  in_write = 0;
+  ASSERT_EQ(chain_done, 0);
+  RUN_UNTIL(chain_done == CHAIN && ngot == CHAIN);
+  ASSERT_GE(chain_checks, 3);
+  ASSERT_EQ(chain_at_check[0], 17);
+  ASSERT_EQ(chain_at_check[1], 34);
+  ASSERT_EQ(chain_at_check[2], CHAIN);
+  lode_close((lode_handle_t*) &chain_check, NULL);
+  ASSERT_LOOP_CLOSED(LOOP);
+  return 0;
+}
+
+/* Stopping a watcher tells the kernel only at the next poll
+ * (platform/unix/core.c): reading stopped and started again before that
+ * poll still delivers, and a stopped reader closed before it leaves
+ * nothing behind (ASan, the loop closes). */
+TEST_IMPL(stream_read_stop_start_same_turn) {
+  lode_write_t w;
+  lode_buf_t b = lode_buf_init("abc", 3);
+
+  make_socketpair();
+  ngot = 0;
+  ASSERT_OK(lode_read_start((lode_stream_t*) &sb, slab_alloc,
+                            collect_read_cb));
+  ASSERT_EQ(lode_run(LOOP, LODE_RUN_NOWAIT), 1);
+  ASSERT_OK(lode_read_stop((lode_stream_t*) &sb));
+  ASSERT_OK(lode_read_start((lode_stream_t*) &sb, slab_alloc,
+                            collect_read_cb));
+  w.data = (void*) (intptr_t) 'w';
+  ASSERT_OK(lode_write(&w, (lode_stream_t*) &sa, &b, 1, trace_write_cb));
+  RUN_UNTIL(ngot == 3);
+  ASSERT(memcmp(got, "abc", 3) == 0);
+  /* Stopped, more bytes waiting, then closed before any poll. */
+  ASSERT_OK(lode_read_stop((lode_stream_t*) &sb));
+  ASSERT_OK(lode_write(&w, (lode_stream_t*) &sa, &b, 1, trace_write_cb));
+  RUN_UNTIL(ntrace == 2);
+  ASSERT_OK(lode_read_stop((lode_stream_t*) &sb));
+  lode_close((lode_handle_t*) &sb, NULL);
+  ASSERT_EQ(ngot, 3);
+  ASSERT_LOOP_CLOSED(LOOP);
+  return 0;
+}
