@@ -985,11 +985,12 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
     }
   }
   if (err || head_put("\r\n", 2)) return -1;
-  set_flag(ctx, msg, "_last", last);
+  /* A head is built once per message (callers check _header first), so
+   * _headerSent still holds its prototype default, false. */
+  set_flag(ctx, msg, "_last", last); /* a CONNECT request comes with true */
   if (chunked >= 0) set_flag(ctx, msg, "chunkedEncoding", chunked);
   duk_push_lstring(ctx, head, head_len);
   duk_put_prop_literal(ctx, msg, "_header");
-  set_flag(ctx, msg, "_headerSent", 0);
   return 1;
 }
 
@@ -1282,9 +1283,9 @@ static duk_ret_t res_end(duk_context* ctx) {
   duk_get_prop_literal(ctx, w, "writable");
   if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) return call_slow(ctx, "end", n);
   duk_pop(ctx);
-  if (get_bool(ctx, w, "corked") || get_bool(ctx, w, "destroyed") || get_bool(ctx, w, "errored") ||
-      get_bool(ctx, w, "ending") || get_bool(ctx, w, "ended"))
-    return call_slow(ctx, "end", n);
+  /* A destroyed (or errored, hence destroyed) socket has no open handle
+   * any more (lode_stream_wrap_get failed above); ended implies ending. */
+  if (get_bool(ctx, w, "corked") || get_bool(ctx, w, "ending")) return call_slow(ctx, "end", n);
 
   duk_get_prop_literal(ctx, self, "_header"); /* 6 */
   duk_dup(ctx, 6);
@@ -1327,8 +1328,11 @@ static duk_ret_t res_end(duk_context* ctx) {
   chunked = chunked && get_bool(ctx, self, "chunkedEncoding");
   r = write_msg(ctx, handle, -1, self, 6, 0, latin1, chunked, &total, &queued);
   duk_pop(ctx);
-  set_flag(ctx, self, "_headerSent", 1);
-  set_flag(ctx, self, "finished", 1);
+  /* Both were false (checked on entry). */
+  duk_push_true(ctx);
+  duk_put_prop_literal(ctx, self, "_headerSent");
+  duk_push_true(ctx);
+  duk_put_prop_literal(ctx, self, "finished");
   lode_js_push_ref(ctx, server_hooks_ref); /* 6 */
   if (r != 0) {
     duk_get_prop_literal(ctx, 6, "endError");

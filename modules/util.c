@@ -152,18 +152,20 @@ static duk_ret_t util_get_error_message(duk_context* ctx) {
 /* Appends the function at fn_idx, the argument count and the nargs values
  * after it to the flat tick queue (no object per tick; see runTickQueue
  * in stdlib/internal/task_queues.js). Nothing while the process exits. */
+static int exiting;
+
+/* setExiting(): the process is exiting; nextTick queues nothing more. */
+static duk_ret_t util_set_exiting(duk_context* ctx) {
+  exiting = 1;
+  return 0;
+}
+
 static void queue_tick(duk_context* ctx, duk_idx_t fn_idx, int nargs) {
   lode_engine_t* eng = lode_engine_get(ctx);
   duk_uarridx_t at;
   int i;
   fn_idx = duk_normalize_index(ctx, fn_idx);
-  duk_get_global_literal(ctx, "process");
-  duk_get_prop_literal(ctx, -1, "_exiting");
-  if (duk_to_boolean(ctx, -1)) {
-    duk_pop_2(ctx);
-    return;
-  }
-  duk_pop_2(ctx);
+  if (exiting) return; /* process._exiting, set through setExiting() */
   duk_push_heap_stash(ctx);
   duk_get_prop_literal(ctx, -1, TICK_QUEUE_KEY); /* [ ... stash queue ] */
   at = (duk_uarridx_t) duk_get_length(ctx, -1);
@@ -252,6 +254,7 @@ static const duk_function_list_entry util_functions[] = {
     {"setBufferPrototype", util_set_buffer_prototype, 1},
     {"nextTick", util_next_tick, DUK_VARARGS},
     {"setTickQueue", util_set_tick_queue, 1},
+    {"setExiting", util_set_exiting, 0},
     {"setHooks", util_set_hooks, 3},
     {"compileFunction", util_compile_function, 3},
     {"compileNative", util_compile_native, 1},

@@ -43,17 +43,17 @@ function defineGlobal(name, value, enumerable) {
   });
 }
 
-function defineLazyGlobal(name, load) {
+function defineLazyGlobal(name, load, enumerable) {
   Object.defineProperty(global, name, {
     configurable: true,
-    enumerable: false,
+    enumerable: enumerable === true,
     get: function () {
       var v = load();
-      defineGlobal(name, v);
+      defineGlobal(name, v, enumerable);
       return v;
     },
     set: function (v) {
-      defineGlobal(name, v);
+      defineGlobal(name, v, enumerable);
     }
   });
 }
@@ -288,6 +288,7 @@ process.exit = function exit(code) {
   if (arguments.length !== 0) process.exitCode = code;
   if (!process._exiting) {
     process._exiting = true;
+    utilBinding.setExiting();
     process.emit('exit', process.exitCode || 0);
   }
   processBinding.reallyExit((process.exitCode || 0) | 0);
@@ -421,6 +422,7 @@ function fatalException(err) {
   try {
     if (!process._exiting) {
       process._exiting = true;
+      utilBinding.setExiting();
       process.exitCode = 1;
       process.emit('exit', 1);
     }
@@ -462,14 +464,24 @@ defineLazyGlobal('URLSearchParams', function () { return nativeRequire('url').UR
 // Node's TextEncoder/TextDecoder replace Duktape's built-in ones.
 defineLazyGlobal('TextEncoder', function () { return nativeRequire('internal/encoding').TextEncoder; });
 defineLazyGlobal('TextDecoder', function () { return nativeRequire('internal/encoding').TextDecoder; });
-// Buffer is loaded now: C makes Buffers (socket reads, fs) and needs its
-// prototype.
-if (utilBinding.nativeNames().indexOf('buffer') !== -1) {
-  var bufferModule = nativeRequire('buffer');
-  defineGlobal('Buffer', bufferModule.Buffer);
-  defineGlobal('atob', bufferModule.atob, true);
-  defineGlobal('btoa', bufferModule.btoa, true);
-  utilBinding.setBufferPrototype(global.Buffer.prototype);
+// Buffer is loaded on first use: about 300 KB of heap that `lode -e 0`
+// and scripts which never touch bytes do not pay. Until then Buffer, atob
+// and btoa are getters; C code that makes a Buffer first (a socket read)
+// loads it through loadBuffer (exported below; engine/main.c keeps it in
+// the heap stash for lode_js_push_buffer).
+var bufferModule = null;
+function loadBuffer() {
+  if (bufferModule === null) {
+    bufferModule = nativeRequire('buffer');
+    utilBinding.setBufferPrototype(bufferModule.Buffer.prototype);
+  }
+  return bufferModule;
+}
+var hasBuffer = utilBinding.nativeNames().indexOf('buffer') !== -1;
+if (hasBuffer) {
+  defineLazyGlobal('Buffer', function () { return loadBuffer().Buffer; });
+  defineLazyGlobal('atob', function () { return loadBuffer().atob; }, true);
+  defineLazyGlobal('btoa', function () { return loadBuffer().btoa; }, true);
 }
 
 // ---- entry points for C ----
@@ -567,6 +579,7 @@ function emitBeforeExit() {
 function emitExit() {
   if (!process._exiting) {
     process._exiting = true;
+    utilBinding.setExiting();
     process.emit('exit', process.exitCode || 0);
   }
   return (process.exitCode || 0) | 0;
@@ -576,5 +589,6 @@ module.exports = {
   runMain: runMain,
   emitBeforeExit: emitBeforeExit,
   emitExit: emitExit,
-  nativeRequire: nativeRequire
+  nativeRequire: nativeRequire,
+  loadBuffer: hasBuffer ? loadBuffer : undefined
 };
