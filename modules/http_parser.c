@@ -1355,6 +1355,22 @@ static duk_ret_t res_end(duk_context* ctx) {
   return 1;
 }
 
+/* duk_compact on a connection's long-lived objects: the socket, its two
+ * stream states, its handle and listener table, the connection state and
+ * the parser object (at the given indices). */
+static void compact_connection(duk_context* ctx, duk_idx_t st, duk_idx_t sock, duk_idx_t parser) {
+  static const char* const keys[] = {"_readableState", "_writableState", "_handle", "_events"};
+  size_t i;
+  duk_compact(ctx, st);
+  duk_compact(ctx, sock);
+  duk_compact(ctx, parser);
+  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    duk_get_prop_string(ctx, sock, keys[i]);
+    if (duk_is_object(ctx, -1)) duk_compact(ctx, -1);
+    duk_pop(ctx);
+  }
+}
+
 /* The tick after a response went out (hooks.finishNT(res)): what
  * _onFinishWrite and resOnFinish do, in C, for a keep-alive response
  * nobody listens to, whose request was never read, with nothing pipelined
@@ -1408,6 +1424,12 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
     set_flag(ctx, st, "keepAliveArmed", 1);
     if (idle_arm(ctx, h, 6, ka) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   }
+  /* The first request of a connection has added what its objects keep:
+   * trim their property tables to size (an idle keep-alive connection is
+   * mostly these objects; later requests change values, not shapes). */
+  duk_get_prop_literal(ctx, st, "requests");
+  if (duk_get_number_default(ctx, -1, 0) == 1) compact_connection(ctx, st, sock, 6);
+  duk_pop(ctx);
   return 0;
 
 slow:
