@@ -398,7 +398,7 @@ static const lode_http_settings_t settings = {
 static parser_t* this_parser(duk_context* ctx) {
   parser_t* h;
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, PARSER_KEY);
+  duk_get_prop_literal(ctx, -1, PARSER_KEY);
   h = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (h == NULL) (void) duk_error(ctx, DUK_ERR_ERROR, "HTTPParser is closed");
@@ -411,7 +411,7 @@ static void idle_closed(lode_handle_t* handle) {
 
 static duk_ret_t parser_finalize(duk_context* ctx) {
   parser_t* h;
-  duk_get_prop_string(ctx, 0, PARSER_KEY);
+  duk_get_prop_literal(ctx, 0, PARSER_KEY);
   h = duk_get_pointer(ctx, -1);
   if (h != NULL) {
     if (h->idle != NULL) {
@@ -435,7 +435,7 @@ static duk_ret_t parser_new(duk_context* ctx) {
   lode_http_parser_init(&h->p, LODE_HTTP_REQUEST, &settings);
   duk_push_this(ctx);
   duk_push_pointer(ctx, h);
-  duk_put_prop_string(ctx, -2, PARSER_KEY);
+  duk_put_prop_literal(ctx, -2, PARSER_KEY);
   duk_push_c_function(ctx, parser_finalize, 1);
   duk_set_finalizer(ctx, -2);
   return 0;
@@ -451,14 +451,14 @@ static void push_result(duk_context* ctx, parser_t* h, size_t consumed) {
   duk_push_error_object(ctx, DUK_ERR_ERROR, "Parse Error: %s",
                         h->p.reason != NULL ? h->p.reason : "");
   duk_push_string(ctx, lode_http_errno_name(err));
-  duk_put_prop_string(ctx, -2, "code");
+  duk_put_prop_literal(ctx, -2, "code");
   duk_push_string(ctx, h->p.reason != NULL ? h->p.reason : "");
-  duk_put_prop_string(ctx, -2, "reason");
+  duk_put_prop_literal(ctx, -2, "reason");
   duk_push_number(ctx, (double) consumed);
-  duk_put_prop_string(ctx, -2, "bytesParsed");
+  duk_put_prop_literal(ctx, -2, "bytesParsed");
   if (err == LODE_HPE_PAUSED_UPGRADE) {
     duk_push_true(ctx);
-    duk_put_prop_string(ctx, -2, "upgrade");
+    duk_put_prop_literal(ctx, -2, "upgrade");
   }
 }
 
@@ -1590,42 +1590,42 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_push_c_function(ctx, parser_new, 0);
   duk_push_object(ctx);
   duk_put_function_list(ctx, -1, parser_methods);
-  duk_put_prop_string(ctx, -2, "prototype");
+  duk_put_prop_literal(ctx, -2, "prototype");
   duk_push_int(ctx, LODE_HTTP_REQUEST);
-  duk_put_prop_string(ctx, -2, "REQUEST");
+  duk_put_prop_literal(ctx, -2, "REQUEST");
   duk_push_int(ctx, LODE_HTTP_RESPONSE);
-  duk_put_prop_string(ctx, -2, "RESPONSE");
+  duk_put_prop_literal(ctx, -2, "RESPONSE");
   duk_push_int(ctx, kOnMessageBegin);
-  duk_put_prop_string(ctx, -2, "kOnMessageBegin");
+  duk_put_prop_literal(ctx, -2, "kOnMessageBegin");
   duk_push_int(ctx, kOnHeaders);
-  duk_put_prop_string(ctx, -2, "kOnHeaders");
+  duk_put_prop_literal(ctx, -2, "kOnHeaders");
   duk_push_int(ctx, kOnHeadersComplete);
-  duk_put_prop_string(ctx, -2, "kOnHeadersComplete");
+  duk_put_prop_literal(ctx, -2, "kOnHeadersComplete");
   duk_push_int(ctx, kOnBody);
-  duk_put_prop_string(ctx, -2, "kOnBody");
+  duk_put_prop_literal(ctx, -2, "kOnBody");
   duk_push_int(ctx, kOnMessageComplete);
-  duk_put_prop_string(ctx, -2, "kOnMessageComplete");
+  duk_put_prop_literal(ctx, -2, "kOnMessageComplete");
   duk_push_int(ctx, kOnExecute);
-  duk_put_prop_string(ctx, -2, "kOnExecute");
+  duk_put_prop_literal(ctx, -2, "kOnExecute");
   duk_push_int(ctx, kOnTimeout);
-  duk_put_prop_string(ctx, -2, "kOnTimeout");
-  duk_put_prop_string(ctx, -2, "HTTPParser");
+  duk_put_prop_literal(ctx, -2, "kOnTimeout");
+  duk_put_prop_literal(ctx, -2, "HTTPParser");
   duk_push_array(ctx);
   for (m = 0; m < LODE_HTTP_METHOD_COUNT; m++) {
     duk_push_string(ctx, lode_http_method_name(m));
     duk_put_prop_index(ctx, -2, (duk_uarridx_t) m);
   }
-  duk_put_prop_string(ctx, -2, "methods");
+  duk_put_prop_literal(ctx, -2, "methods");
   duk_push_c_function(ctx, write_response, 6);
-  duk_put_prop_string(ctx, -2, "writeResponse");
+  duk_put_prop_literal(ctx, -2, "writeResponse");
   duk_push_c_function(ctx, build_head, 3);
-  duk_put_prop_string(ctx, -2, "buildHead");
+  duk_put_prop_literal(ctx, -2, "buildHead");
   duk_push_c_function(ctx, res_write_head, DUK_VARARGS);
-  duk_put_prop_string(ctx, -2, "resWriteHead");
+  duk_put_prop_literal(ctx, -2, "resWriteHead");
   duk_push_c_function(ctx, res_end, DUK_VARARGS);
-  duk_put_prop_string(ctx, -2, "resEnd");
+  duk_put_prop_literal(ctx, -2, "resEnd");
   duk_push_c_function(ctx, set_server_hooks, 1);
-  duk_put_prop_string(ctx, -2, "setServerHooks");
+  duk_put_prop_literal(ctx, -2, "setServerHooks");
   duk_push_c_function(ctx, res_finish_nt, 1);
-  duk_put_prop_string(ctx, -2, "resFinishNT");
+  duk_put_prop_literal(ctx, -2, "resFinishNT");
 }

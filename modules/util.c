@@ -237,7 +237,7 @@ static duk_ret_t util_set_tick_queue(duk_context* ctx) {
   duk_require_object(ctx, 0);
   duk_push_heap_stash(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, TICK_QUEUE_KEY);
+  duk_put_prop_literal(ctx, -2, TICK_QUEUE_KEY);
   return 0;
 }
 
@@ -246,7 +246,7 @@ static duk_ret_t util_set_buffer_prototype(duk_context* ctx) {
   duk_require_object(ctx, 0);
   duk_push_heap_stash(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, "bufferPrototype");
+  duk_put_prop_literal(ctx, -2, "bufferPrototype");
   return 0;
 }
 
