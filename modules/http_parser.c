@@ -858,6 +858,33 @@ static void head_lines(duk_context* ctx, const char* name, size_t nlen, head_sta
   }
 }
 
+/* Appends the decimal digits of v (>= 0, integral, < 2^53). */
+static int head_put_uint(double v) {
+  char d[24];
+  int i = (int) sizeof(d);
+  unsigned long long u = (unsigned long long) v;
+  do {
+    d[--i] = (char) ('0' + (int) (u % 10));
+    u /= 10;
+  } while (u != 0);
+  return head_put(d + i, sizeof(d) - (size_t) i);
+}
+
+/* Writes "%zx\r\n" of n into out (>= 20 bytes); returns the length. */
+static int hex_line(char* out, size_t n) {
+  char d[20];
+  int i = (int) sizeof(d), len;
+  do {
+    d[--i] = "0123456789abcdef"[n & 15];
+    n >>= 4;
+  } while (n != 0);
+  len = (int) sizeof(d) - i;
+  memcpy(out, d + i, (size_t) len);
+  out[len] = '\r';
+  out[len + 1] = '\n';
+  return len + 2;
+}
+
 static char date_buf[40];
 static time_t date_at = (time_t) -1;
 
@@ -951,13 +978,13 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
       mx = duk_to_number(ctx, -1);
       duk_pop_2(ctx);
       if (!err && ka == ka && ka != 0 && get_bool(ctx, msg, "_defaultKeepAlive")) {
-        char kb[96];
-        int kn;
-        if (mx == mx && mx != 0)
-          kn = snprintf(kb, sizeof(kb), "Keep-Alive: timeout=%.0f, max=%.0f\r\n", floor(ka / 1000), mx);
-        else
-          kn = snprintf(kb, sizeof(kb), "Keep-Alive: timeout=%.0f\r\n", floor(ka / 1000));
-        if (head_put(kb, (size_t) kn)) err = 1;
+        double t = floor(ka / 1000);
+        if (head_put("Keep-Alive: timeout=", 20) || (t >= 0 ? head_put_uint(t) : head_put("0", 1)))
+          err = 1;
+        if (!err && mx == mx && mx != 0 &&
+            (head_put(", max=", 6) || (mx < 0 && head_put("-", 1)) || head_put_uint(floor(fabs(mx)))))
+          err = 1;
+        if (!err && head_put("\r\n", 2)) err = 1;
       }
     } else {
       last = 1;
@@ -972,9 +999,11 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
     } else {
       duk_get_prop_literal(ctx, msg, "_contentLength");
       if (duk_is_number(ctx, -1) && !get_bool(ctx, msg, "_removedContLen")) {
-        char nb[48];
-        int nn = snprintf(nb, sizeof(nb), "Content-Length: %.0f\r\n", duk_get_number(ctx, -1));
-        if (head_put(nb, (size_t) nn)) err = 1;
+        double cl = duk_get_number(ctx, -1);
+        if (head_put("Content-Length: ", 16) ||
+            (cl >= 0 && cl < 9007199254740992.0 ? head_put_uint(floor(cl)) : head_put("0", 1)) ||
+            head_put("\r\n", 2))
+          err = 1;
       } else if (!get_bool(ctx, msg, "_removedTE")) {
         if (head_put("Transfer-Encoding: chunked\r\n", 28)) err = 1;
         chunked = 1;
@@ -1043,7 +1072,7 @@ static int write_msg(duk_context* ctx, duk_idx_t handle_idx, duk_idx_t req_idx,
       body_len = end - at;
       if (!err && chunked) {
         char sz[24];
-        int n = snprintf(sz, sizeof(sz), "%zx\r\n", body_len);
+        int n = hex_line(sz, body_len);
         memmove(scratch + len + (size_t) n, scratch + at, body_len);
         memcpy(scratch + len, sz, (size_t) n);
         len += (size_t) n;
@@ -1060,7 +1089,7 @@ static int write_msg(duk_context* ctx, duk_idx_t handle_idx, duk_idx_t req_idx,
   if (body != NULL && chunked) {
     if (body_len > 0) {
       char sz[24];
-      int n = snprintf(sz, sizeof(sz), "%zx\r\n", body_len);
+      int n = hex_line(sz, body_len);
       if (ensure_scratch(len + (size_t) n) != 0) {
         err = 1;
       } else {
@@ -1200,7 +1229,12 @@ static int write_head_impl(duk_context* ctx, duk_idx_t res_idx, int code, duk_id
   if (code == 204 || code == 304 || (code >= 100 && code <= 199)) set_flag(ctx, res_idx, "_hasBody", 0);
   if (get_bool(ctx, res_idx, "_expect_continue") && !get_bool(ctx, res_idx, "_sent100"))
     set_flag(ctx, res_idx, "shouldKeepAlive", 0);
-  n = snprintf(line, sizeof(line), "HTTP/1.1 %d ", code);
+  memcpy(line, "HTTP/1.1 ", 9); /* code: 100..999 */
+  line[9] = (char) ('0' + code / 100);
+  line[10] = (char) ('0' + code / 10 % 10);
+  line[11] = (char) ('0' + code % 10);
+  line[12] = ' ';
+  n = 13;
   r = build_head_impl(ctx, res_idx, line, (size_t) n, msg, mlen, obj_idx);
   duk_pop(ctx); /* the message */
   if (r < 0) (void) duk_error(ctx, DUK_ERR_ERROR, "out of memory");
