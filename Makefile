@@ -5,6 +5,7 @@
 #   make test       build, then run every test
 #   make asan       build and run the tests under AddressSanitizer + UBSan
 #                   (same as make test SAN=1; objects go to build/asan)
+#   make test-libuv the JS tests on lode built over libuv (build/libuv)
 #   make bench      benchmarks: lode's loop vs libuv, lode vs node; writes
 #                   perf/RESULTS.md (make bench NAME runs one; make
 #                   bench-smoke runs all briefly; see perf/perf.mk)
@@ -101,7 +102,7 @@ DUK_DIR := build/duktape
 DUK_OBJ := $(BUILD)/obj/duktape.o
 BEARSSL_LIB := $(firstword $(wildcard /usr/lib/*/libbearssl.a /usr/lib/libbearssl.a))
 
-.PHONY: all deps run test asan clean check-js
+.PHONY: all deps run test asan test-libuv clean check-js
 
 all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/liblode.a $(BUILD)/lode $(BUILD)/test/runner $(EXAMPLES)
@@ -207,6 +208,13 @@ asan:
 	LODE_BIN=build/asan/lode LODE_JS_TESTS=test/js LODE_TEST_TIMEOUT_MULT=3 \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=16 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build/asan/test/runner
+
+# The JS suite on lode built over libuv (make LOOP=libuv, build/libuv): the
+# same engine, modules and stdlib on another loop. The C loop tests check
+# lode's own loop's internals and are not run on it.
+test-libuv:
+	@$(MAKE) --no-print-directory LOOP=libuv all
+	LODE_BIN=build/libuv/lode LODE_JS_TESTS=test/js build/libuv/test/runner --match js/
 
 clean:
 	rm -rf build
