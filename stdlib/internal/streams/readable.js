@@ -43,11 +43,20 @@ var MAX_HWM = 0x40000000;
  * 34 bytes in Duktape). Mutable containers stay per instance, except
  * `pipes`, which is the shared frozen NO_PIPES until the first pipe(). */
 var NO_PIPES = Object.freeze([]);
+/* state.buffer is the shared frozen NO_BUFFER while nothing is buffered
+ * (most sockets hand their chunks straight to 'data', or to a C consumer),
+ * and goes back to it when a read empties the buffer. */
+var NO_BUFFER = Object.freeze([]);
+function ownBuffer(state) {
+  if (state.buffer === NO_BUFFER) state.buffer = [];
+  return state.buffer;
+}
 var readableDefaults = {
   objectMode: false,
   bufferIndex: 0,
   length: 0,
   pipes: NO_PIPES,
+  buffer: NO_BUFFER,
   flowing: null,
   ended: false,
   endEmitted: false,
@@ -89,7 +98,6 @@ function ReadableState(options, stream, isDuplex) {
     stateMod.getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
     stateMod.getDefaultHighWaterMark(false);
 
-  this.buffer = [];
   if (options && options.emitClose === false) this.emitClose = false;
   if (options && options.autoDestroy === false) this.autoDestroy = false;
 
@@ -278,9 +286,9 @@ function addChunk(stream, state, chunk, addToFront) {
     state.length += state.objectMode ? 1 : chunk.length;
     if (addToFront) {
       if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
-      else state.buffer.unshift(chunk);
+      else ownBuffer(state).unshift(chunk);
     } else {
-      state.buffer.push(chunk);
+      ownBuffer(state).push(chunk);
     }
     if (state.needReadable) emitReadable(stream);
   }
@@ -301,9 +309,9 @@ Readable.prototype.setEncoding = function (enc) {
   var content = '';
   var buf = state.buffer;
   for (var i = state.bufferIndex; i < buf.length; i++) content += decoder.write(buf[i]);
-  buf.length = 0;
+  state.buffer = NO_BUFFER;
   state.bufferIndex = 0;
-  if (content !== '') buf.push(content);
+  if (content !== '') ownBuffer(state).push(content);
   state.length = content.length;
   return this;
 };
@@ -408,7 +416,7 @@ function onEofChunk(stream, state) {
   if (state.decoder !== null) {
     var chunk = state.decoder.end();
     if (chunk && chunk.length) {
-      state.buffer.push(chunk);
+      ownBuffer(state).push(chunk);
       state.length += state.objectMode ? 1 : chunk.length;
     }
   }
@@ -879,7 +887,7 @@ function fromList(n, state) {
   }
 
   if (idx === len) {
-    buf.length = 0;
+    state.buffer = NO_BUFFER;
     state.bufferIndex = 0;
   } else if (idx > 1024) {
     buf.splice(0, idx);
