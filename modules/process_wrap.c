@@ -6,7 +6,9 @@
  *                            (or until close), even unreferenced from JS
  *   p.spawn(options)         0 or a lode error code (LODE_ENOENT, ...).
  *                            options: file, args (argv, args[0] is argv0),
- *                            cwd, envPairs (['K=V', ...]), uid, gid,
+ *                            cwd, envPairs (['K=V', ...]; absent: the
+ *                            process's own environment, followed by
+ *                            envExtra (['K=V', ...]) when given), uid, gid,
  *                            detached, stdio: [{type: 'ignore'} |
  *                            {type: 'pipe', handle: Pipe} (the parent's
  *                            end; the child gets the other end of a
@@ -29,12 +31,30 @@
  *                            the child never ran, error (code) or absent}.
  *                            The status is null after a signal, undefined
  *                            when the spawn failed (Node's shape).
+ *
+ *   ipcStart(pipe)           the IPC channel's framing in C: the bytes read
+ *                            on pipe are cut at '\n' and every whole line
+ *                            (with its '\n') goes to pipe.onlines(line), or
+ *                            pipe.onlines([line, ...]) for several from one
+ *                            read; a line is a string when ASCII, else a
+ *                            Buffer (UTF-8). pipe.buffering is true while
+ *                            part of a line waits. EOF and errors still go
+ *                            to pipe.onread. 0 or an error code.
+ *   ipcStop(pipe)            undoes ipcStart; call it before closing pipe.
+ *   ipcWrite(pipe, req, text)
+ *                            writes text and '\n' as
+ *                            pipe.writeUtf8String(req, text + '\n') would
+ *                            (0 or an error code, req.async, req.bytes,
+ *                            req.oncomplete) when text is ASCII; returns 1
+ *                            and writes nothing when it is not.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
 #include "stream_wrap.h"
+
+extern char** environ;
 
 #define WRAP_KEY DUK_HIDDEN_SYMBOL("lodeProcessWrap")
 
@@ -116,6 +136,33 @@ static char** get_strv(duk_context* ctx, duk_idx_t obj, const char* name,
   return v;
 }
 
+/* A malloc'd copy of environ followed by extra (which it takes over and
+ * frees); NULL and *err set when out of memory. */
+static char** env_with(char** extra, int* err) {
+  size_t n = 0, m = 0, i;
+  char** v;
+  while (environ[n] != NULL) n++;
+  while (extra[m] != NULL) m++;
+  v = calloc(n + m + 1, sizeof(*v));
+  if (v == NULL) {
+    free_strv(extra);
+    *err = LODE_ENOMEM;
+    return NULL;
+  }
+  for (i = 0; i < n; i++) {
+    v[i] = dup_str(environ[i]);
+    if (v[i] == NULL) {
+      free_strv(v);
+      free_strv(extra);
+      *err = LODE_ENOMEM;
+      return NULL;
+    }
+  }
+  memcpy(v + n, extra, m * sizeof(*v));
+  free(extra);
+  return v;
+}
+
 /* Reads the common options of spawn and spawnSync from the object at obj.
  * stdio entries of type 'pipe' take their stream from pipes[i] when
  * pipes is given (spawnSync), else from entry.handle. 0 or an error. */
@@ -147,6 +194,15 @@ static int read_options(duk_context* ctx, duk_idx_t obj, spawn_opts_t* so,
 
   so->env = get_strv(ctx, obj, "envPairs", &err);
   if (err != 0) return err;
+  if (so->env == NULL) {
+    /* Inherit environ (process.env is a view of it), plus envExtra. */
+    char** extra = get_strv(ctx, obj, "envExtra", &err);
+    if (err != 0) return err;
+    if (extra != NULL) {
+      so->env = env_with(extra, &err);
+      if (err != 0) return err;
+    }
+  }
   so->o.env = so->env;
 
   duk_get_prop_string(ctx, obj, "cwd");
@@ -701,6 +757,173 @@ static duk_ret_t spawn_sync(duk_context* ctx) {
   return 1;
 }
 
+/* ---- the IPC channel's framing: one JSON text per line ---- */
+
+/* Reads of an IPC Pipe go to a C consumer that cuts them into lines, so
+ * that the JS side gets strings, never a Buffer to decode and split (the
+ * costly part of a message under Duktape). */
+#define IPC_KEY DUK_HIDDEN_SYMBOL("lodeIpcReader")
+
+typedef struct {
+  duk_context* ctx;
+  int pipe_ref; /* the Pipe object, until ipcStop */
+  char* buf;    /* the start of a line not complete yet */
+  size_t len, cap;
+} ipc_reader_t;
+
+static int ipc_append(ipc_reader_t* r, const char* p, size_t n) {
+  if (r->cap - r->len < n) {
+    size_t cap = r->cap ? r->cap : 256;
+    char* b;
+    while (cap - r->len < n) cap *= 2;
+    b = realloc(r->buf, cap);
+    if (b == NULL) return LODE_ENOMEM;
+    r->buf = b;
+    r->cap = cap;
+  }
+  memcpy(r->buf + r->len, p, n);
+  r->len += n;
+  return 0;
+}
+
+/* [ ... ] → [ ... line ]: a string when the line is ASCII (bytes and
+ * characters agree), else a Buffer for JS to decode as UTF-8. */
+static void ipc_push_line(duk_context* ctx, const char* p, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if ((unsigned char) p[i] >= 0x80) {
+      void* d = lode_js_push_buffer(ctx, n);
+      memcpy(d, p, n);
+      return;
+    }
+  }
+  duk_push_lstring(ctx, p, n);
+}
+
+/* The consumer: whole lines (each with its '\n') go to pipe.onlines(line)
+ * or, several from one read, pipe.onlines([line, ...]); pipe.buffering
+ * tells whether part of a line waits for more bytes. */
+static void ipc_on_bytes(void* data, const char* p, size_t n) {
+  ipc_reader_t* r = data;
+  duk_context* ctx = r->ctx;
+  const char* end = p + n;
+  const char* nl;
+  duk_idx_t base = duk_get_top(ctx);
+  duk_uarridx_t count = 0;
+
+  lode_js_push_ref(ctx, r->pipe_ref);
+  duk_get_prop_string(ctx, -1, "onlines");
+  duk_dup(ctx, -2); /* [ pipe fn pipe ] */
+  while ((nl = memchr(p, '\n', (size_t) (end - p))) != NULL) {
+    size_t ln = (size_t) (nl + 1 - p);
+    if (r->len > 0) {
+      int err = ipc_append(r, p, ln);
+      p = nl + 1;
+      if (err != 0) {
+        r->len = 0; /* XXX: out of memory: the line is lost */
+        continue;
+      }
+      ipc_push_line(ctx, r->buf, r->len);
+      r->len = 0;
+    } else {
+      ipc_push_line(ctx, p, ln);
+      p = nl + 1;
+    }
+    /* [ pipe fn pipe line ] or [ pipe fn pipe line0 line1 ] or
+     * [ pipe fn pipe lines line ] */
+    if (count == 1) {
+      duk_push_array(ctx);
+      duk_insert(ctx, -3); /* [ pipe fn pipe lines line0 line1 ] */
+      duk_put_prop_index(ctx, -3, 1);
+      duk_put_prop_index(ctx, -2, 0);
+    } else if (count > 1) {
+      duk_put_prop_index(ctx, -2, count);
+    }
+    count++;
+  }
+  /* XXX: out of memory: the partial line is lost. */
+  if (p < end && ipc_append(r, p, (size_t) (end - p)) != 0) r->len = 0;
+  duk_push_boolean(ctx, r->len != 0);
+  duk_put_prop_string(ctx, base, "buffering");
+  if (count == 0 || !duk_is_function(ctx, base + 1)) {
+    duk_set_top(ctx, base);
+    return;
+  }
+  /* r may be freed by the callback (ipcStop): not used after this. */
+  lode_js_call(ctx, 1); /* [ pipe result ] */
+  duk_set_top(ctx, base);
+}
+
+/* ipcStart(pipe): see the top of the file. */
+static duk_ret_t ipc_start(duk_context* ctx) {
+  ipc_reader_t* r;
+  int err;
+  duk_require_object(ctx, 0);
+  duk_get_prop_string(ctx, 0, IPC_KEY);
+  r = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (r != NULL) {
+    duk_push_int(ctx, LODE_EINVAL);
+    return 1;
+  }
+  r = calloc(1, sizeof(*r));
+  if (r == NULL) {
+    duk_push_int(ctx, LODE_ENOMEM);
+    return 1;
+  }
+  r->ctx = ctx;
+  err = lode_stream_wrap_consume(ctx, 0, ipc_on_bytes, r);
+  if (err != 0) {
+    free(r);
+    duk_push_int(ctx, err);
+    return 1;
+  }
+  /* Until ipcStop: the object is what the consumer calls into. */
+  r->pipe_ref = lode_js_ref(ctx, 0);
+  duk_push_pointer(ctx, r);
+  duk_put_prop_string(ctx, 0, IPC_KEY);
+  duk_push_int(ctx, 0);
+  return 1;
+}
+
+/* ipcStop(pipe): see the top of the file. */
+static duk_ret_t ipc_stop(duk_context* ctx) {
+  ipc_reader_t* r;
+  duk_require_object(ctx, 0);
+  duk_get_prop_string(ctx, 0, IPC_KEY);
+  r = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (r == NULL) return 0;
+  duk_push_pointer(ctx, NULL);
+  duk_put_prop_string(ctx, 0, IPC_KEY);
+  lode_stream_wrap_unconsume(ctx, 0, r);
+  lode_js_unref(ctx, r->pipe_ref);
+  free(r->buf);
+  free(r);
+  return 0;
+}
+
+/* ipcWrite(pipe, req, text): see the top of the file. */
+static duk_ret_t ipc_write(duk_context* ctx) {
+  static char newline[] = "\n";
+  lode_buf_t bufs[2];
+  duk_size_t len;
+  const char* p;
+  duk_require_object(ctx, 0);
+  duk_require_object(ctx, 1);
+  p = duk_require_lstring(ctx, 2, &len);
+  /* Only ASCII is stored as its UTF-8 bytes (one byte per character). */
+  if (duk_get_length(ctx, 2) != len) {
+    duk_push_int(ctx, 1);
+    return 1;
+  }
+  bufs[0] = lode_buf_init((char*) p, (unsigned int) len);
+  bufs[1] = lode_buf_init(newline, 1);
+  /* The string, immutable, keeps its bytes alive while queued. */
+  duk_push_int(ctx, lode_stream_wrap_write_req(ctx, 0, 1, bufs, 2, 2));
+  return 1;
+}
+
 static const duk_function_list_entry process_methods[] = {
     {"spawn", process_spawn, 1},
     {"kill", process_kill, 1},
@@ -721,4 +944,10 @@ void lode_binding_process_wrap(duk_context* ctx) {
   duk_put_prop_string(ctx, -2, "Process");
   duk_push_c_function(ctx, spawn_sync, 1);
   duk_put_prop_string(ctx, -2, "spawnSync");
+  duk_push_c_function(ctx, ipc_start, 1);
+  duk_put_prop_string(ctx, -2, "ipcStart");
+  duk_push_c_function(ctx, ipc_stop, 1);
+  duk_put_prop_string(ctx, -2, "ipcStop");
+  duk_push_c_function(ctx, ipc_write, 3);
+  duk_put_prop_string(ctx, -2, "ipcWrite");
 }

@@ -103,7 +103,16 @@ function normalizeSpawnArguments(file, args, options) {
   else args.unshift(file);
 
   var env = options.env || process.env;
-  var envPairs = [], keys = envKeys(env);
+  var envPairs, keys;
+  // process.env is the C environment itself (a Proxy over getenv/setenv):
+  // the child inherits it as is, without a walk over every variable
+  // (envPairs undefined, envInherit true; the binding passes environ).
+  if (env === process.env) {
+    keys = [];
+  } else {
+    envPairs = [];
+    keys = envKeys(env);
+  }
   for (i = 0; i < keys.length; i++) {
     k = keys[i];
     var value = env[k];
@@ -119,6 +128,7 @@ function normalizeSpawnArguments(file, args, options) {
   out.cwd = cwd;
   out.detached = !!options.detached;
   out.envPairs = envPairs;
+  out.envInherit = envPairs === undefined;
   out.file = file;
   out.windowsHide = !!options.windowsHide;
   out.windowsVerbatimArguments = !!options.windowsVerbatimArguments;

@@ -179,10 +179,6 @@ function fork(env) {
   var id = ++ids;
   var workerProcess = createWorkerProcess(id, env);
   var worker = new Worker({ id: id, process: workerProcess });
-  // The channel stays referenced while the worker is connected: when the
-  // child's exit is seen before its channel's end, that end must still
-  // be read ('disconnect' comes before 'exit', as Node reports it).
-  if (workerProcess.channel) workerProcess.channel.ref();
 
   worker.on('message', function (message, handle) {
     cluster.emit('message', this, message, handle);

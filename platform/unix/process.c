@@ -148,7 +148,7 @@ struct spawn_plan {
   int count;         /* child descriptors 0..count-1 */
   int* src;          /* per child fd: parent fd to dup2, or -1 */
   int* parent_end;   /* CREATE_PIPE: the parent's end, else -1 */
-  int* child_end;    /* CREATE_PIPE: the child's end, else -1 */
+  int* child_end;    /* CREATE_PIPE: the child's end when src copies it */
 };
 
 static const char* env_path(char** env) {
@@ -218,8 +218,8 @@ static void plan_free(struct spawn_plan* plan) {
   lode__free(plan->src);
 }
 
-/* Prepares descriptors. Every source the child dup2()s from is first
- * duplicated to a number >= count (close-on-exec in the parent), so that
+/* Prepares descriptors. Every source the child dup2()s from is a number
+ * >= count, close-on-exec in the parent (a duplicate when needed), so that
  * setting up child fd i never clobbers the source of a later fd j. */
 static int plan_stdio(struct spawn_plan* plan) {
   const lode_process_options_t* o = plan->options;
@@ -274,6 +274,12 @@ static int plan_stdio(struct spawn_plan* plan) {
         return LODE_EINVAL;
     }
     if (fd < 0) return LODE_EINVAL;
+    if (fd == plan->child_end[i] && fd >= plan->count) {
+      /* Our own close-on-exec socket, already out of the way: no copy. */
+      plan->src[i] = fd;
+      plan->child_end[i] = -1;
+      continue;
+    }
     plan->src[i] = fcntl(fd, F_DUPFD_CLOEXEC, plan->count);
     if (plan->src[i] < 0) return -errno;
   }

@@ -4,16 +4,18 @@
 //
 // A ChildProcess owns one Process handle. Its stdio pipes are Pipe
 // handles the binding initializes as the parent's ends of socketpairs,
-// wrapped as net.Sockets. 'close' follows 'exit' once every readable
-// stdio socket (and the IPC channel) has closed.
+// wrapped as net.Sockets on first use (LazyPipe). 'close' follows 'exit'
+// once every readable stdio pipe (and the IPC channel) has closed.
 //
 // IPC: messages are JSON texts, one per line ('\n'), as Node's default
-// 'json' serialization. A message with a handle travels as
-// {cmd: 'NODE_HANDLE', type, msg} together with the descriptor (SCM_RIGHTS
-// through writeUtf8String's sendHandle); the receiver answers
-// {cmd: 'NODE_HANDLE_ACK'} and the sender, which queues further messages
-// until then, closes its copy of a sent socket. Messages whose cmd starts
-// with 'NODE_' are 'internalMessage's (cluster uses them).
+// 'json' serialization; process_wrap's ipcStart cuts the lines in C. The
+// channel's reference follows Node's counting (Control below); after the
+// child's exit it is read to its end whatever that count. A message with
+// a handle travels as {cmd: 'NODE_HANDLE', type, msg} together with the
+// descriptor (SCM_RIGHTS through writeUtf8String's sendHandle); the
+// receiver answers {cmd: 'NODE_HANDLE_ACK'} and the sender, which queues
+// further messages until then, closes its copy of a sent socket. Messages
+// whose cmd starts with 'NODE_' are 'internalMessage's (cluster uses them).
 'use strict';
 
 var EventEmitter = require('events');
@@ -128,6 +130,15 @@ function isArrayBufferView(v) {
   return ArrayBuffer.isView(v);
 }
 
+// Closes the pipes getValidStdio made before it failed.
+function closeStdioPipes(acc) {
+  for (var j = 0; j < acc.length; j++) {
+    if ((acc[j].type === 'pipe' || acc[j].type === 'overlapped') && acc[j].handle) {
+      acc[j].handle.close();
+    }
+  }
+}
+
 // Translates the stdio option into what the binding reads:
 // [{type: 'pipe', handle} | {type: 'ignore'} | {type: 'fd', fd} |
 //  {type: 'wrap', handle}], plus the IPC pipe and its child fd.
@@ -142,14 +153,6 @@ function getValidStdio(stdio, sync) {
   }
   while (stdio.length < 3) stdio.push(undefined);
 
-  function cleanup() {
-    for (var j = 0; j < acc.length; j++) {
-      if ((acc[j].type === 'pipe' || acc[j].type === 'overlapped') && acc[j].handle) {
-        acc[j].handle.close();
-      }
-    }
-  }
-
   for (i = 0; i < stdio.length; i++) {
     var s = stdio[i], h;
     if (s == null) s = i < 3 ? 'pipe' : 'ignore';
@@ -161,7 +164,7 @@ function getValidStdio(stdio, sync) {
       acc.push(a);
     } else if (s === 'ipc') {
       if (sync || ipc !== undefined) {
-        cleanup();
+        closeStdioPipes(acc);
         if (!sync) throw codes.ERR_IPC_ONE_PIPE();
         throw codes.ERR_IPC_SYNC_FORK();
       }
@@ -177,12 +180,12 @@ function getValidStdio(stdio, sync) {
       acc.push({ type: 'wrap', wrapType: getHandleWrapType(h), handle: h, _stdio: s });
     } else if (isArrayBufferView(s) || typeof s === 'string') {
       if (!sync) {
-        cleanup();
+        closeStdioPipes(acc);
         throw codes.ERR_INVALID_SYNC_FORK_INPUT(util.inspect(s));
       }
       acc.push({ type: 'pipe', readable: i === 0, writable: i !== 0, input: s });
     } else {
-      cleanup();
+      closeStdioPipes(acc);
       throw codes.ERR_INVALID_ARG_VALUE('stdio', s);
     }
   }
@@ -210,7 +213,10 @@ function onProcessExit(exitCode, signalNum) {
   var self = this.owner;
   if (signalNum) self.signalCode = signalName(signalNum) || signalNum;
   else self.exitCode = exitCode;
-  if (self.stdin) self.stdin.destroy();
+  if (self.connected && self._channel) readChannelEnd(self, self._channel);
+  var stdin = self._stdioEntries !== null ? self._stdioEntries[0] : self.stdin;
+  if (stdin instanceof LazyPipe) lazyClose(stdin);
+  else if (stdin) stdin.destroy();
   if (self._handle) {
     self._handle.close();
     self._handle = null;
@@ -230,11 +236,38 @@ function onProcessExit(exitCode, signalNum) {
   maybeClose(self);
 }
 
+// The child is gone, so its end of the channel is closed (unless a
+// grandchild inherited it) and the EOF is already there: Node, whose loop
+// sees that EOF before the SIGCHLD, reports 'disconnect' and then 'close'
+// even when the channel was unreferenced (by the user, or by its counting:
+// the completion of an asynchronous send drops the reference). lode must
+// not depend on that order, so the channel is referenced for one more
+// poll, then put back as it was: a channel a grandchild holds open keeps
+// the parent no longer than it would in Node.
+function readChannelEnd(self, channel) {
+  var control = self.channel, changes;
+  if (control === null || channel.hasRef()) return;
+  changes = control._changes;
+  channel.ref();
+  // The first immediate runs in this turn's check phase, the second after
+  // the next turn's poll, which the pending immediate keeps from blocking.
+  setImmediate(function () {
+    setImmediate(function () {
+      // Unless it closed, or was referenced or not on purpose meanwhile.
+      if (self._channel === channel && control._changes === changes) channel.unref();
+    });
+  });
+}
+
 function flushStdio(self) {
-  var stdio = self.stdio, i;
+  var stdio = self._stdioEntries !== null ? self._stdioEntries : self.stdio, i;
   if (stdio == null) return;
   for (i = 0; i < stdio.length; i++) {
     var s = stdio[i];
+    if (s instanceof LazyPipe) {
+      lazyFlush(s);
+      continue;
+    }
     if (!s || !s.readable || s._readableState.readableListening || s._lodeUsed) continue;
     s.resume();
   }
@@ -259,8 +292,155 @@ function createSocket(pipe, readable) {
   return net.Socket({ handle: pipe, readable: readable });
 }
 
+// ---- stdio pipes, made into sockets on first use ----
+//
+// Most children's stdio is never looked at (spawn, wait for 'exit'), and
+// a net.Socket is the costliest part of a spawn under Duktape. So a 'pipe'
+// starts as a LazyPipe: the parent's end is read raw (at most a socket's
+// high-water mark is kept, then reading stops, as a socket that nobody
+// reads), EOF is noted, and the handle closes once the child has exited
+// and the streams were flushed (Node's flushStdio). child.stdin, stdout,
+// stderr and stdio are accessors on ChildProcess.prototype: the first
+// access builds every socket, replays what was read and turns them into
+// own data properties, so from then on everything is as in Node.
+// XXX: a read error on a pipe nobody ever looked at is dropped (Node
+// emits 'error' on the socket).
+
+var lazyHighWaterMark = require('internal/streams/state').getDefaultHighWaterMark(false);
+
+function LazyPipe(child, handle, index) {
+  this.child = child;
+  this.handle = handle; // null once closing
+  this.readable = index > 0;
+  this.chunks = null;   // Buffers read so far
+  this.bytes = 0;
+  this.eof = 0;         // UV_EOF or the read error, once seen
+  this.flushed = false; // the child exited: nobody will want the data
+}
+
+function lazyOnRead(nread, buf) {
+  var lp = this.owner;
+  if (nread > 0) {
+    if (lp.flushed) return;
+    if (lp.chunks === null) lp.chunks = [];
+    lp.chunks.push(buf);
+    lp.bytes += nread;
+    if (lp.bytes >= lazyHighWaterMark) {
+      this.reading = false;
+      this.readStop();
+    }
+    return;
+  }
+  if (nread === 0) return;
+  lp.eof = nread;
+  this.reading = false;
+  this.readStop();
+  if (lp.flushed) lazyClose(lp);
+}
+
+function lazyStart(lp) {
+  var h = lp.handle;
+  h.owner = lp;
+  if (!lp.readable) return;
+  h.onread = lazyOnRead;
+  h.reading = true;
+  var err = h.readStart();
+  if (err) lp.eof = err;
+}
+
+function lazyClose(lp) {
+  var h = lp.handle;
+  if (h === null) return;
+  lp.handle = null;
+  lp.chunks = null;
+  h.onread = nop;
+  h.close();
+  // Only a readable pipe counts for 'close' (as Node's sockets), and it
+  // counts now: no socket will report it, and Node's, closed at EOF, has
+  // usually been counted before the exit already.
+  if (lp.readable) maybeClose(lp.child);
+}
+
+function lazyFlush(lp) {
+  var h = lp.handle;
+  if (!lp.readable || h === null) return;
+  lp.flushed = true;
+  lp.chunks = null;
+  lp.bytes = 0;
+  if (lp.eof !== 0) {
+    lazyClose(lp);
+  } else if (!h.reading) {
+    h.reading = true;
+    h.readStart();
+  }
+}
+
+// The socket a LazyPipe stands for, in the state Node's would be in now.
+function lazySocket(lp) {
+  var h = lp.handle, child = lp.child, s, i;
+  if (h === null) {
+    // Closed already, as Node's socket would be.
+    s = createSocket(null, lp.readable);
+    s.destroy();
+    return s;
+  }
+  lp.handle = null;
+  // At EOF the socket must not start reading again: it gets the EOF below.
+  if (lp.eof !== 0) h.reading = true;
+  s = createSocket(h, lp.readable);
+  if (lp.readable) {
+    s.on('close', function () { maybeClose(child); });
+    if (lp.chunks !== null) {
+      for (i = 0; i < lp.chunks.length; i++) h.onread(lp.chunks[i].length, lp.chunks[i]);
+      lp.chunks = null;
+    }
+    if (lp.eof !== 0) h.onread(lp.eof);
+    if (lp.flushed) s.resume();
+  }
+  return s;
+}
+
+// Builds the sockets and makes them own properties: [ stdin, stdout,
+// stderr, stdio ] from then on, as Node sets them in spawn().
+function materializeStdio(self) {
+  var entries = self._stdioEntries, stdio = [], i;
+  if (entries === null) return;
+  self._stdioEntries = null;
+  for (i = 0; i < entries.length; i++) {
+    stdio.push(entries[i] instanceof LazyPipe ? lazySocket(entries[i]) : entries[i]);
+  }
+  defineStdio(self, 'stdin', stdio.length >= 1 ? stdio[0] : null);
+  defineStdio(self, 'stdout', stdio.length >= 2 ? stdio[1] : null);
+  defineStdio(self, 'stderr', stdio.length >= 3 ? stdio[2] : null);
+  defineStdio(self, 'stdio', stdio);
+}
+
+function defineStdio(self, name, value) {
+  Object.defineProperty(self, name, {
+    value: value, writable: true, enumerable: true, configurable: true
+  });
+}
+
+ChildProcess.prototype._stdioEntries = null;
+
+['stdin', 'stdout', 'stderr', 'stdio'].forEach(function (name) {
+  Object.defineProperty(ChildProcess.prototype, name, {
+    configurable: true,
+    enumerable: false,
+    get: function () {
+      if (this._stdioEntries === null) return undefined;
+      materializeStdio(this);
+      return this[name];
+    },
+    set: function (value) {
+      materializeStdio(this);
+      defineStdio(this, name, value);
+    }
+  });
+});
+
 ChildProcess.prototype.spawn = function (options) {
-  var i, self = this;
+  var i;
   errors.validateObject(options, 'options');
   var stdio = options.stdio || 'pipe';
   stdio = getValidStdio(stdio, false);
@@ -271,10 +451,15 @@ ChildProcess.prototype.spawn = function (options) {
     // XXX: 'advanced' (V8 serialization) is not available: JSON it is.
   }
   if (ipc !== undefined) {
-    if (options.envPairs === undefined) options.envPairs = [];
-    else errors.validateArray(options.envPairs, 'options.envPairs');
-    options.envPairs.push('NODE_CHANNEL_FD=' + ipcFd);
-    options.envPairs.push('NODE_CHANNEL_SERIALIZATION_MODE=json');
+    var channelEnv = ['NODE_CHANNEL_FD=' + ipcFd, 'NODE_CHANNEL_SERIALIZATION_MODE=json'];
+    if (options.envPairs === undefined && options.envInherit) {
+      // The inherited environment plus these (the binding appends them).
+      options.envExtra = channelEnv;
+    } else {
+      if (options.envPairs === undefined) options.envPairs = [];
+      else errors.validateArray(options.envPairs, 'options.envPairs');
+      options.envPairs.push(channelEnv[0], channelEnv[1]);
+    }
   }
   errors.validateString(options.file, 'options.file');
   this.spawnfile = options.file;
@@ -335,22 +520,17 @@ ChildProcess.prototype.spawn = function (options) {
         s.handle.close();
         s.socket = createSocket(null, i > 0);
       } else {
-        s.socket = createSocket(s.handle, i > 0);
-        if (i > 0) {
-          this._closesNeeded++;
-          s.socket.on('close', function () { maybeClose(self); });
-        }
+        s.socket = new LazyPipe(this, s.handle, i);
+        lazyStart(s.socket);
+        if (i > 0) this._closesNeeded++;
       }
     }
   }
 
-  this.stdin = stdio.length >= 1 && stdio[0].socket !== undefined ? stdio[0].socket : null;
-  this.stdout = stdio.length >= 2 && stdio[1].socket !== undefined ? stdio[1].socket : null;
-  this.stderr = stdio.length >= 3 && stdio[2].socket !== undefined ? stdio[2].socket : null;
-  this.stdio = [];
-  for (i = 0; i < stdio.length; i++) {
-    this.stdio.push(stdio[i].socket === undefined ? null : stdio[i].socket);
-  }
+  var entries = [];
+  for (i = 0; i < stdio.length; i++) entries.push(stdio[i].socket === undefined ? null : stdio[i].socket);
+  this._stdioEntries = entries;
+  if (err) materializeStdio(this);
 
   if (ipc !== undefined) {
     if (err) {
@@ -406,16 +586,21 @@ function Control(channel) {
   this._channel = channel;
   this._refs = 0;
   this._refExplicitlySet = false;
+  this._changes = 0; // ref/unref calls on the channel so far
   this._pendingMessages = [];
 }
 util.inherits(Control, EventEmitter);
 
 Control.prototype.refCounted = function () {
-  if (++this._refs === 1 && !this._refExplicitlySet && this._channel) this._channel.ref();
+  if (++this._refs === 1 && !this._refExplicitlySet && this._channel) {
+    this._changes++;
+    this._channel.ref();
+  }
 };
 
 Control.prototype.unrefCounted = function () {
   if (--this._refs === 0 && !this._refExplicitlySet && this._channel) {
+    this._changes++;
     this._channel.unref();
     this.emit('unref');
   }
@@ -423,11 +608,13 @@ Control.prototype.unrefCounted = function () {
 
 Control.prototype.ref = function () {
   this._refExplicitlySet = true;
+  this._changes++;
   if (this._channel) this._channel.ref();
 };
 
 Control.prototype.unref = function () {
   this._refExplicitlySet = true;
+  this._changes++;
   if (this._channel) this._channel.unref();
 };
 
@@ -438,9 +625,11 @@ Object.defineProperty(Control.prototype, 'fd', {
 });
 
 function isInternal(message) {
-  return message !== null && typeof message === 'object' &&
-    typeof message.cmd === 'string' && message.cmd.length > 5 &&
-    message.cmd.slice(0, 5) === 'NODE_';
+  var cmd;
+  if (message === null || typeof message !== 'object') return false;
+  cmd = message.cmd;
+  return typeof cmd === 'string' && cmd.length > 5 && cmd.charCodeAt(0) === 78 /* N */ &&
+    cmd.slice(0, 5) === 'NODE_';
 }
 
 function WriteReq() {
@@ -507,10 +696,16 @@ var handleConversion = {
   }
 };
 
+// send()'s options when none are given (never modified).
+var defaultSendOptions = { swallowErrors: false };
+
 function setupChannel(target, channel) {
   var control = new Control(channel);
   var decoder = new StringDecoder('utf8');
+  var decoderPending = false; // the decoder may hold part of a character
   var jsonBuffer = '';
+  var pendingWrites = 0; // asynchronous writes not completed yet
+  var spareReq = null;   // a WriteReq whose write completed synchronously
   target.channel = control;
   target._channel = channel;
   target._handleQueue = null;
@@ -518,33 +713,75 @@ function setupChannel(target, channel) {
   channel.buffering = false;
   channel.owner = target;
 
+  // Each call costs under Duktape: isInternal() and handleMessage() are
+  // written out here for the messages without a handle.
+  function onMessageText(line) {
+    var message = JSON.parse(line), cmd, h;
+    if (message !== null && typeof message === 'object' && typeof (cmd = message.cmd) === 'string' &&
+        cmd.length > 5 && cmd.charCodeAt(0) === 78 /* N */ && cmd.slice(0, 5) === 'NODE_') {
+      if (cmd === 'NODE_HANDLE') {
+        h = channel.acceptHandle();
+        handleMessage(message, typeof h === 'object' ? h : undefined, true);
+      } else if (target.channel) {
+        process.nextTick(emitInternalNT, message);
+      }
+    } else if (target.channel) {
+      process.nextTick(emitMessageNT, message);
+    }
+  }
+
+  // The binding cuts the bytes into lines (see process_wrap's ipcStart):
+  // a string per line, a Buffer for a line that is not ASCII, an array
+  // for several lines from one read. The JS framing below is the fallback.
+  channel.onlines = function (lines) {
+    var i;
+    if (typeof lines === 'string') {
+      onMessageText(lines);
+    } else if (Array.isArray(lines)) {
+      for (i = 0; i < lines.length; i++) {
+        onMessageText(typeof lines[i] === 'string' ? lines[i] : lines[i].toString());
+      }
+    } else {
+      onMessageText(lines.toString());
+    }
+  };
+  var framed = processWrap.ipcStart(channel) === 0;
+
+  function closeChannel() {
+    if (framed) processWrap.ipcStop(channel);
+    channel.close();
+  }
+
   channel.onread = function (nread, buf) {
     if (nread > 0) {
-      var chunk = decoder.write(buf);
+      // A chunk that ends in ASCII (a whole message ends in '\n'), with
+      // nothing left over from the last one, decodes in C; the decoder
+      // only matters for a character split between reads.
+      var chunk;
+      if (!decoderPending && buf[nread - 1] < 0x80) {
+        chunk = buf.toString(); // utf8; without arguments, the fast path
+      } else {
+        chunk = decoder.write(buf);
+        decoderPending = buf[nread - 1] >= 0x80;
+      }
       var start = 0, nl = chunk.indexOf('\n');
       if (nl === -1) {
         jsonBuffer += chunk;
       } else {
-        var line = jsonBuffer + chunk.slice(0, nl);
+        // A line is parsed with its '\n' (JSON whitespace): no slice at
+        // all for a chunk that is exactly one message, the usual case.
+        var line = nl === chunk.length - 1 ? chunk : chunk.slice(0, nl + 1);
+        if (jsonBuffer.length !== 0) line = jsonBuffer + line;
         jsonBuffer = '';
         for (;;) {
-          var message = JSON.parse(line);
-          if (isInternal(message)) {
-            if (message.cmd === 'NODE_HANDLE') {
-              var h = channel.acceptHandle();
-              handleMessage(message, typeof h === 'object' ? h : undefined, true);
-            } else {
-              handleMessage(message, undefined, true);
-            }
-          } else {
-            handleMessage(message, undefined, false);
-          }
+          onMessageText(line);
           start = nl + 1;
+          if (start === chunk.length) break;
           nl = chunk.indexOf('\n', start);
           if (nl === -1) break;
-          line = chunk.slice(start, nl);
+          line = chunk.slice(start, nl + 1);
         }
-        jsonBuffer = chunk.slice(start);
+        if (start !== chunk.length) jsonBuffer = chunk.slice(start);
       }
       channel.buffering = jsonBuffer.length !== 0;
       return;
@@ -554,7 +791,7 @@ function setupChannel(target, channel) {
     channel.buffering = false;
     target.disconnect();
     channel.onread = nop;
-    channel.close();
+    closeChannel();
     target._channel = null;
     maybeCloseTarget(target);
   };
@@ -605,7 +842,7 @@ function setupChannel(target, channel) {
     } else if (options !== undefined) {
       errors.validateObject(options, 'options');
     }
-    options = Object.assign({ swallowErrors: false }, options);
+    options = options === undefined ? defaultSendOptions : Object.assign({ swallowErrors: false }, options);
     if (this.connected) return this._send(message, handle, options, callback);
     var ex = codes.ERR_IPC_CHANNEL_CLOSED();
     var self = this;
@@ -646,9 +883,19 @@ function setupChannel(target, channel) {
     }
 
     var ch = target._channel;
-    var req = new WriteReq();
-    var string = JSON.stringify(message) + '\n';
-    var err = handle ? ch.writeUtf8String(req, string, handle) : ch.writeUtf8String(req, string);
+    // A write that completes at once leaves nothing behind in C: its
+    // request object serves the next write.
+    var req = spareReq !== null ? spareReq : new WriteReq();
+    spareReq = null;
+    var err, text = JSON.stringify(message);
+    if (handle) {
+      err = ch.writeUtf8String(req, text + '\n', handle);
+    } else {
+      // text and '\n' written from C, without a concatenated copy; a text
+      // that is not ASCII goes the JS way.
+      err = processWrap.ipcWrite(ch, req, text);
+      if (err === 1) err = ch.writeUtf8String(req, text + '\n');
+    }
     if (err === 0) {
       if (handle) {
         if (!this._handleQueue) this._handleQueue = [];
@@ -656,12 +903,15 @@ function setupChannel(target, channel) {
       }
       if (req.async) {
         req.oncomplete = function () {
+          pendingWrites--;
           control.unrefCounted();
           if (typeof callback === 'function') callback(null);
         };
+        pendingWrites++;
         control.refCounted();
-      } else if (typeof callback === 'function') {
-        process.nextTick(callback, null);
+      } else {
+        spareReq = req;
+        if (typeof callback === 'function') process.nextTick(callback, null);
       }
     } else {
       if (obj && obj.postSend) obj.postSend(message, handle, options, callback);
@@ -671,7 +921,7 @@ function setupChannel(target, channel) {
         else process.nextTick(function () { self.emit('error', ex); });
       }
     }
-    return ch.getWriteQueueSize() < 65536 * 2;
+    return pendingWrites === 0 || ch.getWriteQueueSize() < 65536 * 2;
   };
 
   target.connected = true;
@@ -693,7 +943,7 @@ function setupChannel(target, channel) {
     function finish() {
       if (fired) return;
       fired = true;
-      channel.close();
+      closeChannel();
       target.emit('disconnect');
     }
     // A message half read completes first.
@@ -705,9 +955,27 @@ function setupChannel(target, channel) {
     process.nextTick(finish);
   };
 
+  // On the next tick, as Node. Without a handle, one argument: the tick
+  // queue's fast path.
   function handleMessage(message, handle, internal) {
     if (!target.channel) return;
-    process.nextTick(emitMessage, internal ? 'internalMessage' : 'message', message, handle);
+    if (handle === undefined) process.nextTick(internal ? emitInternalNT : emitMessageNT, message);
+    else process.nextTick(emitMessage, internal ? 'internalMessage' : 'message', message, handle);
+  }
+
+  function emitMessageNT(message) {
+    // listenerCount('message') !== 0, read off events.js's _events.
+    var events = target._events, l;
+    if (events !== undefined && (l = events.message) !== undefined &&
+        (typeof l === 'function' || l.length !== 0)) {
+      target.emit('message', message, undefined);
+    } else {
+      emitMessage('message', message, undefined);
+    }
+  }
+
+  function emitInternalNT(message) {
+    target.emit('internalMessage', message, undefined);
   }
 
   // A 'message' nobody listens to yet waits for the first listener.

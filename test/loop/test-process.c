@@ -643,6 +643,42 @@ TEST_IMPL(spawn_stdio_pipe_fd3) {
   return 0;
 }
 
+/* A pipe whose socket gets a number below stdio_count (64 entries): the
+ * child's end is copied out of the way before the dup2()s, where with few
+ * entries it is used as it is. */
+TEST_IMPL(spawn_stdio_pipe_many_fds) {
+  lode_loop_t loop;
+  lode_process_t proc;
+  lode_process_options_t o;
+  lode_stdio_container_t stdio[64];
+  char* args[] = {(char*) test_exe_path, "--helper", "spawn_helper_fd3",
+                  NULL};
+  int i;
+
+  reset_exit();
+  fd3_len = 0;
+  memset(fd3_text, 0, sizeof(fd3_text));
+  ASSERT_OK(lode_loop_init(&loop));
+  ASSERT_OK(lode_pipe_init(&loop, &fd3_pipe, 0));
+  init_options(&o, args);
+  for (i = 0; i < 64; i++) stdio[i].flags = LODE_IGNORE;
+  stdio[2].flags = LODE_INHERIT_FD;
+  stdio[2].data.fd = 2;
+  stdio[3].flags = LODE_CREATE_PIPE | LODE_WRITABLE_PIPE;
+  stdio[3].data.stream = (lode_stream_t*) &fd3_pipe;
+  o.stdio = stdio;
+  o.stdio_count = 64;
+  ASSERT_OK(lode_spawn(&loop, &proc, &o));
+  ASSERT_OK(lode_read_start((lode_stream_t*) &fd3_pipe, echo_alloc,
+                            fd3_read));
+  ASSERT_OK(lode_run(&loop, LODE_RUN_DEFAULT));
+  ASSERT_EQ(exit_calls, 1);
+  ASSERT_EQ(exit_status, 0);
+  ASSERT_STR_EQ(fd3_text, "fd3");
+  ASSERT_LOOP_CLOSED(&loop);
+  return 0;
+}
+
 /* INHERIT_STREAM: the child writes into a stream's descriptor. */
 TEST_IMPL(spawn_stdio_inherit_stream) {
   lode_loop_t loop;
