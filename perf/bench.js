@@ -541,6 +541,7 @@ ALL.push(['js_timers', () => jsScript('js_timers', 'timers.js')]);
 ALL.push(['js_immediate', () => jsScript('js_immediate', 'immediate.js')]);
 ALL.push(['js_spawn', jsSpawn]);
 ALL.push(['js_ipc', () => jsScript('js_ipc', 'ipc.js')]);
+ALL.push(['js_https', () => jsScript('js_https', 'https_bench.js')]);
 ALL.push(['js_http', jsHttp]);
 ALL.push(['binary_size', binarySize]);
 

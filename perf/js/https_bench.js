@@ -6,7 +6,9 @@
 //               (CONNS concurrent connections)
 //   handshakes  full TLS handshakes per second (new connection, one
 //               exchange, close), sequential
-// Prints "name value unit" lines. BENCH_SHORT=1 runs briefly.
+// Prints "name value unit" lines (for tls_compare.sh) and the BENCH lines
+// of perf/bench.js (js_https). BENCH_SHORT=1 runs briefly. Client and
+// server share the process, so CPU per operation covers both ends.
 'use strict';
 var https = require('https');
 var tls = require('tls');
@@ -38,6 +40,8 @@ function hello(done) {
         if (--running === 0) {
           var secs = (Date.now() - start) / 1000;
           console.log('https_hello_keepalive ' + Math.round(count / secs) + ' req/s');
+          console.log('BENCH case=js_https_hello value=' + Math.round(count / secs) +
+                      ' unit=req/s better=higher ops=' + count);
           agent.destroy();
           server.close(done);
         }
@@ -60,6 +64,8 @@ function handshakes(done) {
       if (Date.now() >= stop) {
         var secs = (Date.now() - start) / 1000;
         console.log('tls_handshakes ' + Math.round(count / secs) + ' handshakes/s');
+        console.log('BENCH case=js_tls_handshakes value=' + Math.round(count / secs) +
+                    ' unit=handshakes/s better=higher ops=' + count);
         server.close(done);
         return;
       }
