@@ -627,6 +627,13 @@ size_t lode_req_size(lode_req_type type);
 const char* lode_handle_type_name(lode_handle_type type);
 /* The handle's descriptor (-1 → LODE_EBADF / LODE_EINVAL as appropriate). */
 int lode_fileno(const lode_handle_t* handle, lode_os_fd_t* fd);
+/* The socket's send / receive buffer size (SO_SNDBUF / SO_RCVBUF) of a
+ * TCP, pipe or UDP handle: *value 0 reads it into *value, > 0 sets it
+ * (Linux doubles what is set, and reads back the doubled size). 0,
+ * LODE_EBADF when the handle has no socket yet (a UDP handle before
+ * bind), LODE_EINVAL for other handles or a negative *value. */
+int lode_send_buffer_size(lode_handle_t* handle, int* value);
+int lode_recv_buffer_size(lode_handle_t* handle, int* value);
 /* Cancels a pending fs, work, getaddrinfo or getnameinfo request that no
  * worker has started: its callback runs with LODE_ECANCELED. LODE_EBUSY
  * when already running or done, LODE_EINVAL for other request types. */

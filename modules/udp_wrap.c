@@ -19,6 +19,8 @@
  *   connect(ip, port) / connect6(ip, port) / disconnect()
  *   getsockname(out) / getpeername(out)   fills address, family, port
  *   setBroadcast(on), setTTL(n), setMulticastTTL(n),
+ *   bufferSize(size, recv) -> SO_RCVBUF (recv) / SO_SNDBUF: size 0 reads,
+ *                         > 0 sets; returns the size or an error code,
  *   setMulticastLoopback(on), setMulticastInterface(addr),
  *   addMembership(group, iface) / dropMembership(group, iface)
  *   ref() / unref() / hasRef() / close(cb) / fd
@@ -340,6 +342,16 @@ static duk_ret_t udp_set_broadcast(duk_context* ctx) {
   return 1;
 }
 
+/* bufferSize(size, recv) -> the size (size 0 reads it) or a negative
+ * error code. */
+static duk_ret_t udp_buffer_size(duk_context* ctx) {
+  int value = duk_require_int(ctx, 0), r;
+  lode_handle_t* h = (lode_handle_t*) &this_udp(ctx)->udp;
+  r = duk_to_boolean(ctx, 1) ? lode_recv_buffer_size(h, &value) : lode_send_buffer_size(h, &value);
+  duk_push_int(ctx, r != 0 ? r : value);
+  return 1;
+}
+
 static duk_ret_t udp_set_ttl(duk_context* ctx) {
   duk_push_int(ctx, lode_udp_set_ttl(&this_udp(ctx)->udp,
                                      duk_require_int(ctx, 0)));
@@ -458,6 +470,7 @@ static const duk_function_list_entry udp_methods[] = {
     {"recvStop", udp_recv_stop, 0},
     {"setBroadcast", udp_set_broadcast, 1},
     {"setTTL", udp_set_ttl, 1},
+    {"bufferSize", udp_buffer_size, 2},
     {"setMulticastTTL", udp_set_multicast_ttl, 1},
     {"setMulticastLoopback", udp_set_multicast_loop, 1},
     {"setMulticastInterface", udp_set_multicast_interface, 1},

@@ -493,14 +493,48 @@ Socket.prototype.dropMembership = function (multicastAddress, interfaceAddress) 
   if (r) throw errnoException(r, 'dropMembership');
 };
 
-// XXX: buffer sizes are remembered, not applied (no SO_RCVBUF binding yet).
+// SO_RCVBUF / SO_SNDBUF through the handle (the kernel doubles what is
+// set, and reports the doubled size, as in node). Before bind there is no
+// socket: ERR_SOCKET_BUFFER_SIZE with EBADF, as node.
+function bufferSizeError(recv, err) {
+  var code = utilBinding.getErrorName(err);
+  var fn = recv ? 'recv_buffer_size' : 'send_buffer_size';
+  var e = new Error('Could not get or set buffer size: ' + fn + ' returned ' + code +
+    ' (' + utilBinding.getErrorMessage(err) + ')');
+  e.name = 'SystemError';
+  e.code = 'ERR_SOCKET_BUFFER_SIZE';
+  e.errno = err;
+  e.syscall = fn;
+  e.info = { errno: err, code: code, message: utilBinding.getErrorMessage(err), syscall: fn };
+  return e;
+}
+
+function bufferSize(self, size, recv) {
+  var r;
+  if (size !== 0 && (typeof size !== 'number' || size <= 0 || size !== (size | 0))) {
+    throw codes.ERR_SOCKET_BAD_BUFFER_SIZE();
+  }
+  // lode's handle may hold its socket before bind; node's has none yet.
+  // After close node's handle is gone and it throws a plain TypeError.
+  if (!self._handle) throw new TypeError("Cannot read properties of null (reading 'bufferSize')");
+  r = self._bindState === BIND_STATE_BOUND ?
+    self._handle.bufferSize(size, recv) : -require('os').constants.errno.EBADF;
+  if (r < 0) throw bufferSizeError(recv, r);
+  return r;
+}
+
+// As in node, setting 0 only reads the size (0 means "get" below).
 Socket.prototype.setRecvBufferSize = function (size) {
-  if (typeof size !== 'number' || size <= 0 || size !== (size | 0)) throw codes.ERR_SOCKET_BAD_BUFFER_SIZE();
-  this._recvBufferSize = size;
+  bufferSize(this, size, true);
 };
 Socket.prototype.setSendBufferSize = function (size) {
-  if (typeof size !== 'number' || size <= 0 || size !== (size | 0)) throw codes.ERR_SOCKET_BAD_BUFFER_SIZE();
-  this._sendBufferSize = size;
+  bufferSize(this, size, false);
+};
+Socket.prototype.getRecvBufferSize = function () {
+  return bufferSize(this, 0, true);
+};
+Socket.prototype.getSendBufferSize = function () {
+  return bufferSize(this, 0, false);
 };
 
 Socket.prototype.ref = function () {

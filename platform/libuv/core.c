@@ -165,6 +165,18 @@ int lode_fileno(const lode_handle_t* handle, lode_os_fd_t* fd) {
   return uv_fileno(uvh, fd);
 }
 
+int lode_send_buffer_size(lode_handle_t* handle, int* value) {
+  uv_handle_t* uvh = lode__uv_handle(handle);
+  if (uvh == NULL || value == NULL || *value < 0) return LODE_EINVAL;
+  return uv_send_buffer_size(uvh, value);
+}
+
+int lode_recv_buffer_size(lode_handle_t* handle, int* value) {
+  uv_handle_t* uvh = lode__uv_handle(handle);
+  if (uvh == NULL || value == NULL || *value < 0) return LODE_EINVAL;
+  return uv_recv_buffer_size(uvh, value);
+}
+
 int lode_cancel(lode_req_t* req) {
   if (req == NULL) return LODE_EINVAL;
   switch (req->type) {

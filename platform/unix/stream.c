@@ -974,3 +974,27 @@ int lode_fileno(const lode_handle_t* handle, lode_os_fd_t* fd) {
   *fd = f;
   return 0;
 }
+
+static int buffer_size(lode_handle_t* handle, int optname, int* value) {
+  lode_os_fd_t fd;
+  socklen_t len = sizeof(*value);
+  int err;
+  if (value == NULL || *value < 0) return LODE_EINVAL;
+  if (handle->type == LODE_TTY) return LODE_EINVAL;
+  err = lode_fileno(handle, &fd);
+  if (err != 0) return err;
+  if (*value == 0) {
+    if (getsockopt(fd, SOL_SOCKET, optname, value, &len) != 0) return -errno;
+  } else if (setsockopt(fd, SOL_SOCKET, optname, value, len) != 0) {
+    return -errno;
+  }
+  return 0;
+}
+
+int lode_send_buffer_size(lode_handle_t* handle, int* value) {
+  return buffer_size(handle, SO_SNDBUF, value);
+}
+
+int lode_recv_buffer_size(lode_handle_t* handle, int* value) {
+  return buffer_size(handle, SO_RCVBUF, value);
+}

@@ -928,3 +928,34 @@ TEST_IMPL(udp_close_in_send_cb) {
   ASSERT_LOOP_CLOSED(&loop);
   return 0;
 }
+
+/* ---- socket buffer sizes ---- */
+
+TEST_IMPL(udp_buffer_sizes) {
+  lode_loop_t loop;
+  lode_udp_t h;
+  int v = 0, before;
+
+  ASSERT_OK(lode_loop_init(&loop));
+  ASSERT_OK(lode_udp_init(&loop, &h));
+  bind_loopback(&h, NULL);
+  ASSERT_OK(lode_recv_buffer_size((lode_handle_t*) &h, &v));
+  ASSERT_GT(v, 0);
+  before = v;
+  v = before * 2;
+  ASSERT_OK(lode_recv_buffer_size((lode_handle_t*) &h, &v)); /* set */
+  v = 0;
+  ASSERT_OK(lode_recv_buffer_size((lode_handle_t*) &h, &v)); /* read back */
+  ASSERT_GE(v, before * 2); /* Linux doubles what is set */
+  v = 8192;
+  ASSERT_OK(lode_send_buffer_size((lode_handle_t*) &h, &v));
+  v = 0;
+  ASSERT_OK(lode_send_buffer_size((lode_handle_t*) &h, &v));
+  ASSERT_GE(v, 8192);
+  v = -1;
+  ASSERT_EQ(lode_send_buffer_size((lode_handle_t*) &h, &v), LODE_EINVAL);
+  lode_close((lode_handle_t*) &h, NULL);
+  ASSERT_OK(lode_run(&loop, LODE_RUN_DEFAULT));
+  ASSERT_LOOP_CLOSED(&loop);
+  return 0;
+}
