@@ -13,7 +13,11 @@
  *
  * LODE_TEST_TIMEOUT_MULT scales the 5 s timeout (sanitizer runs use 3).
  * Each test gets a counting allocator (lode_replace_allocator) and must
- * end with zero live allocations.
+ * end with zero live allocations. Forked tests must also leave no process
+ * behind: the runner is a child subreaper (Linux), so a test's orphaned
+ * descendants become its children; exited ones are reaped, and a test
+ * whose processes are still running after it ends fails ("left N
+ * processes running"; they are killed).
  *
  * JS tests: with LODE_BIN (the lode binary) and LODE_JS_TESTS (a folder)
  * set, every test-*.js in the folder is a test too, named js/<file>. It
@@ -35,6 +39,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 #include "task.h"
 
@@ -407,7 +414,45 @@ static void show_output(FILE* out) {
 
 /* Forks, runs the test with output captured and a deadline.
  * Returns 0 pass, TEST_SKIP, 1 fail. */
+/* The runner is a child subreaper (Linux), so a test's orphaned
+ * descendants become its children. After a test: reap the ones that have
+ * exited, kill and count the ones still running (0 elsewhere). */
+static int reap_leftovers(void) {
+  int n = 0;
+#if defined(__linux__)
+  char path[300], buf[512];
+  DIR* d;
+  struct dirent* e;
+  pid_t self = getpid();
+  while (waitpid(-1, NULL, WNOHANG) > 0) {
+  }
+  d = opendir("/proc");
+  if (d == NULL) return 0;
+  while ((e = readdir(d)) != NULL) {
+    FILE* f;
+    long ppid = -1;
+    char* rp;
+    if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+    snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+    f = fopen(path, "r");
+    if (f == NULL) continue;
+    if (fgets(buf, sizeof(buf), f) != NULL && (rp = strrchr(buf, ')')) != NULL)
+      sscanf(rp + 1, " %*c %ld", &ppid);
+    fclose(f);
+    if (ppid == (long) self) {
+      pid_t child = (pid_t) atol(e->d_name);
+      kill(child, SIGKILL);
+      waitpid(child, NULL, 0);
+      n++;
+    }
+  }
+  closedir(d);
+#endif
+  return n;
+}
+
 static int run_forked(int index) {
+  int leftover;
   FILE* out = tmpfile();
   sigset_t set, old;
   struct timespec deadline, now, left;
@@ -461,7 +506,17 @@ static int run_forked(int index) {
   }
   /* Whatever the test left behind in its process group goes too. */
   kill(-pid, SIGKILL);
+  leftover = reap_leftovers();
   sigprocmask(SIG_SETMASK, &old, NULL);
+  if (leftover > 0 && !timed_out && WIFEXITED(status) &&
+      (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == TEST_SKIP)) {
+    /* No zombies, no orphans: a test's processes end with it. */
+    fprintf(stdout, "not ok %s (left %d process%s running)\n", entries[index].name, leftover,
+            leftover == 1 ? "" : "es");
+    show_output(out);
+    fclose(out);
+    return 1;
+  }
 
   if (timed_out) {
     result = 1;
@@ -524,6 +579,9 @@ int main(int argc, char** argv) {
     return r == TEST_SKIP ? 0 : r;
   }
 
+#if defined(__linux__)
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
   for (i = 0; i < nentries; i++) {
     int r;
     if (match != NULL && strstr(entries[i].name, match) == NULL) continue;
