@@ -436,8 +436,7 @@ static duk_ret_t parser_new(duk_context* ctx) {
   duk_push_this(ctx);
   duk_push_pointer(ctx, h);
   duk_put_prop_literal(ctx, -2, PARSER_KEY);
-  duk_push_c_function(ctx, parser_finalize, 1);
-  duk_set_finalizer(ctx, -2);
+  /* The finalizer is HTTPParser.prototype's (inherited). */
   return 0;
 }
 
@@ -1376,10 +1375,7 @@ static duk_ret_t res_end(duk_context* ctx) {
     duk_push_this(ctx);
     return 1;
   }
-  duk_get_prop_literal(ctx, sock, "_bytesDispatched");
-  duk_push_number(ctx, duk_to_number(ctx, -1) + (double) total);
-  duk_put_prop_literal(ctx, sock, "_bytesDispatched");
-  duk_pop(ctx);
+  lode_stream_wrap_add_written(ctx, handle, (double) total); /* socket.bytesWritten */
   if (!queued) {
     duk_get_prop_literal(ctx, 6, "finishNT");
     duk_dup(ctx, self);
@@ -1396,6 +1392,9 @@ static void compact_connection(duk_context* ctx, duk_idx_t st, duk_idx_t sock, d
   static const char* const keys[] = {"_readableState", "_writableState", "_handle", "_events"};
   size_t i;
   duk_compact(ctx, st);
+  duk_get_prop_literal(ctx, st, "incoming"); /* empty now: no array part */
+  if (duk_is_object(ctx, -1)) duk_compact(ctx, -1);
+  duk_pop(ctx);
   duk_compact(ctx, sock);
   duk_compact(ctx, parser);
   for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
@@ -1455,7 +1454,6 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
     clock_gettime(CLOCK_REALTIME, &ts);
     duk_push_number(ctx, floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6));
     duk_put_prop_literal(ctx, st, "headersStart");
-    set_flag(ctx, st, "keepAliveArmed", 1);
     if (idle_arm(ctx, h, 6, ka) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   }
   /* The first request of a connection has added what its objects keep:
@@ -1513,10 +1511,9 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   if (!duk_is_array(ctx, inc)) goto js;
 
   /* From here on the request is taken. */
-  if (get_bool(ctx, st, "keepAliveArmed")) {
-    if (h->idle != NULL) lode_timer_stop(&h->idle->timer);
+  if (h->idle_ref != 0) { /* the keep-alive timer runs */
+    lode_timer_stop(&h->idle->timer);
     idle_disarm(h);
-    set_flag(ctx, st, "keepAliveArmed", 0);
   }
   clock_gettime(CLOCK_REALTIME, &ts);
   now = floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6);
@@ -1624,6 +1621,10 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_push_c_function(ctx, parser_new, 0);
   duk_push_object(ctx);
   duk_put_function_list(ctx, -1, parser_methods);
+  /* One finalizer for every parser: Duktape looks it up through the
+   * prototype chain (the prototype itself has no parser_t: a no-op). */
+  duk_push_c_function(ctx, parser_finalize, 1);
+  duk_set_finalizer(ctx, -2);
   duk_put_prop_literal(ctx, -2, "prototype");
   duk_push_int(ctx, LODE_HTTP_REQUEST);
   duk_put_prop_literal(ctx, -2, "REQUEST");

@@ -24,6 +24,8 @@
  *   h.ref() / unref() / hasRef() / getWriteQueueSize() / fd / setBlocking
  *   h.getConsumedBytes()    bytes read that went to a C consumer (the
  *                           HTTP parser) instead of onread
+ *   h.getWrittenBytes()     bytes a C writer sent (the HTTP response fast
+ *                           path; lode_stream_wrap_add_written)
  *   TCP: open(fd), bind(ip, port), bind6(ip, port, flags), listen(backlog),
  *        connect(req, ip, port), connect6(req, ip, port),
  *        getsockname(out), getpeername(out), setNoDelay(on),
@@ -40,20 +42,17 @@
  * Methods return lode error codes (negative) rather than throwing, as
  * Node's handle methods do; the JS layer turns them into errors.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
 #include "stream_wrap.h"
 
+/* The handle comes last and a wrap is allocated only as large as its
+ * kind needs (a TCP wrap lacks the bytes of the larger lode_tty_t): a
+ * server holds one per open connection. */
 typedef struct {
-  union {
-    lode_handle_t handle;
-    lode_stream_t stream;
-    lode_tcp_t tcp;
-    lode_pipe_t pipe;
-    lode_tty_t tty;
-  } h;
   duk_context* ctx;
   int obj_ref; /* the JS object: alive while the handle is open */
   int close_cb_ref;
@@ -61,6 +60,14 @@ typedef struct {
   lode_stream_wrap_consumer_cb consumer;
   void* consumer_data;
   double consumed; /* bytes handed to consumers (socket.bytesRead) */
+  double written;  /* bytes C writers counted (socket.bytesWritten) */
+  union {
+    lode_handle_t handle;
+    lode_stream_t stream;
+    lode_tcp_t tcp;
+    lode_pipe_t pipe;
+    lode_tty_t tty;
+  } h; /* last: see above */
 } wrap_t;
 
 /* A write or shutdown in flight: keeps the JS request object (and so the
@@ -94,8 +101,17 @@ static wrap_t* this_wrap(duk_context* ctx) {
   return w;
 }
 
-static wrap_t* new_wrap(duk_context* ctx) {
-  wrap_t* w = calloc(1, sizeof(*w));
+/* this_wrap for a method of one handle kind: a wrap holds only the bytes
+ * of its own kind (TCP.prototype.x.call(pipe) must not reach past them). */
+static wrap_t* this_kind(duk_context* ctx, lode_handle_type type) {
+  wrap_t* w = this_wrap(ctx);
+  if (w->h.handle.type != type) (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "wrong handle type");
+  return w;
+}
+
+/* hsize: the size of the handle kind in w->h. */
+static wrap_t* new_wrap(duk_context* ctx, size_t hsize) {
+  wrap_t* w = calloc(1, offsetof(wrap_t, h) + hsize);
   if (w == NULL) (void) duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   w->ctx = ctx;
   duk_push_this(ctx);
@@ -129,7 +145,7 @@ static void call_method(duk_context* ctx, int obj_ref, const char* name,
 static duk_ret_t tcp_new(duk_context* ctx) {
   wrap_t* w;
   if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
-  w = new_wrap(ctx);
+  w = new_wrap(ctx, sizeof(lode_tcp_t));
   lode_tcp_init(lode_engine_get(ctx)->loop, &w->h.tcp);
   return 0;
 }
@@ -137,7 +153,7 @@ static duk_ret_t tcp_new(duk_context* ctx) {
 static duk_ret_t pipe_new(duk_context* ctx) {
   wrap_t* w;
   if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
-  w = new_wrap(ctx);
+  w = new_wrap(ctx, sizeof(lode_pipe_t));
   lode_pipe_init(lode_engine_get(ctx)->loop, &w->h.pipe, duk_to_boolean(ctx, 0));
   return 0;
 }
@@ -147,7 +163,7 @@ static duk_ret_t tty_new(duk_context* ctx) {
   wrap_t* w;
   int err;
   if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
-  w = new_wrap(ctx);
+  w = new_wrap(ctx, sizeof(lode_tty_t));
   err = lode_tty_init(lode_engine_get(ctx)->loop, &w->h.tty, fd, 0);
   if (err != 0) {
     /* Still a handle (closable); remember the error for the caller. */
@@ -453,7 +469,7 @@ static duk_ret_t h_close(duk_context* ctx) {
 }
 
 static duk_ret_t tcp_reset(duk_context* ctx) {
-  wrap_t* w = this_wrap(ctx);
+  wrap_t* w = this_kind(ctx, LODE_TCP);
   int r;
   if (lode_is_closing(&w->h.handle)) return 0;
   if (duk_is_function(ctx, 0)) w->close_cb_ref = lode_js_ref(ctx, 0);
@@ -496,6 +512,11 @@ static duk_ret_t h_fd(duk_context* ctx) {
 
 static duk_ret_t h_consumed_bytes(duk_context* ctx) {
   duk_push_number(ctx, this_wrap(ctx)->consumed);
+  return 1;
+}
+
+static duk_ret_t h_written_bytes(duk_context* ctx) {
+  duk_push_number(ctx, this_wrap(ctx)->written);
   return 1;
 }
 
@@ -551,7 +572,7 @@ static duk_ret_t h_listen(duk_context* ctx) {
 /* ---- TCP ---- */
 
 static duk_ret_t tcp_open(duk_context* ctx) {
-  duk_push_int(ctx, lode_tcp_open(&this_wrap(ctx)->h.tcp, duk_require_int(ctx, 0)));
+  duk_push_int(ctx, lode_tcp_open(&this_kind(ctx, LODE_TCP)->h.tcp, duk_require_int(ctx, 0)));
   return 1;
 }
 
@@ -564,7 +585,7 @@ static int make_addr(duk_context* ctx, int v6, duk_idx_t ip, duk_idx_t port,
 }
 
 static duk_ret_t tcp_bind_impl(duk_context* ctx, int v6) {
-  wrap_t* w = this_wrap(ctx);
+  wrap_t* w = this_kind(ctx, LODE_TCP);
   struct sockaddr_storage ss;
   int r = make_addr(ctx, v6, 0, 1, &ss);
   if (r == 0)
@@ -594,7 +615,7 @@ static void on_connect(lode_connect_t* req, int status) {
 }
 
 static duk_ret_t tcp_connect_impl(duk_context* ctx, int v6) {
-  wrap_t* w = this_wrap(ctx);
+  wrap_t* w = this_kind(ctx, LODE_TCP);
   struct sockaddr_storage ss;
   req_wrap_t* req;
   int r;
@@ -643,7 +664,7 @@ static int fill_addr(duk_context* ctx, duk_idx_t out,
 }
 
 static duk_ret_t tcp_name_impl(duk_context* ctx, int peer) {
-  wrap_t* w = this_wrap(ctx);
+  wrap_t* w = this_kind(ctx, LODE_TCP);
   struct sockaddr_storage ss;
   int len = (int) sizeof(ss);
   int r;
@@ -664,12 +685,12 @@ static duk_ret_t tcp_getpeername(duk_context* ctx) {
 }
 
 static duk_ret_t tcp_set_no_delay(duk_context* ctx) {
-  duk_push_int(ctx, lode_tcp_nodelay(&this_wrap(ctx)->h.tcp, duk_to_boolean(ctx, 0)));
+  duk_push_int(ctx, lode_tcp_nodelay(&this_kind(ctx, LODE_TCP)->h.tcp, duk_to_boolean(ctx, 0)));
   return 1;
 }
 
 static duk_ret_t tcp_set_keep_alive(duk_context* ctx) {
-  duk_push_int(ctx, lode_tcp_keepalive(&this_wrap(ctx)->h.tcp, duk_to_boolean(ctx, 0),
+  duk_push_int(ctx, lode_tcp_keepalive(&this_kind(ctx, LODE_TCP)->h.tcp, duk_to_boolean(ctx, 0),
                                        (unsigned) duk_get_uint_default(ctx, 1, 0)));
   return 1;
 }
@@ -677,17 +698,17 @@ static duk_ret_t tcp_set_keep_alive(duk_context* ctx) {
 /* ---- Pipe ---- */
 
 static duk_ret_t pipe_open(duk_context* ctx) {
-  duk_push_int(ctx, lode_pipe_open(&this_wrap(ctx)->h.pipe, duk_require_int(ctx, 0)));
+  duk_push_int(ctx, lode_pipe_open(&this_kind(ctx, LODE_NAMED_PIPE)->h.pipe, duk_require_int(ctx, 0)));
   return 1;
 }
 
 static duk_ret_t pipe_bind(duk_context* ctx) {
-  duk_push_int(ctx, lode_pipe_bind(&this_wrap(ctx)->h.pipe, duk_require_string(ctx, 0)));
+  duk_push_int(ctx, lode_pipe_bind(&this_kind(ctx, LODE_NAMED_PIPE)->h.pipe, duk_require_string(ctx, 0)));
   return 1;
 }
 
 static duk_ret_t pipe_connect(duk_context* ctx) {
-  wrap_t* w = this_wrap(ctx);
+  wrap_t* w = this_kind(ctx, LODE_NAMED_PIPE);
   req_wrap_t* req;
   duk_require_object(ctx, 0);
   req = calloc(1, sizeof(*req));
@@ -705,7 +726,7 @@ static duk_ret_t pipe_connect(duk_context* ctx) {
 /* acceptHandle(): the next descriptor received on an IPC pipe as a new
  * TCP or Pipe object, or null. */
 static duk_ret_t pipe_accept_handle(duk_context* ctx) {
-  wrap_t* w = this_wrap(ctx);
+  wrap_t* w = this_kind(ctx, LODE_NAMED_PIPE);
   wrap_t* c;
   lode_handle_type type;
   int err;
@@ -780,6 +801,11 @@ int lode_stream_wrap_write_req(duk_context* ctx, duk_idx_t idx, duk_idx_t req_id
                         duk_normalize_index(ctx, keep_idx));
 }
 
+void lode_stream_wrap_add_written(duk_context* ctx, duk_idx_t idx, double n) {
+  wrap_t* w = wrap_at(ctx, idx);
+  if (w != NULL) w->written += n;
+}
+
 lode_stream_t* lode_stream_wrap_get(duk_context* ctx, duk_idx_t idx) {
   wrap_t* w;
   if (!duk_is_object(ctx, idx)) return NULL;
@@ -794,7 +820,7 @@ lode_stream_t* lode_stream_wrap_get(duk_context* ctx, duk_idx_t idx) {
 
 static duk_ret_t tty_get_window_size(duk_context* ctx) {
   int width = 0, height = 0;
-  int r = lode_tty_get_winsize(&this_wrap(ctx)->h.tty, &width, &height);
+  int r = lode_tty_get_winsize(&this_kind(ctx, LODE_TTY)->h.tty, &width, &height);
   if (r == 0 && duk_is_object(ctx, 0)) {
     duk_push_int(ctx, width);
     duk_put_prop_index(ctx, 0, 0);
@@ -806,7 +832,7 @@ static duk_ret_t tty_get_window_size(duk_context* ctx) {
 }
 
 static duk_ret_t tty_set_raw_mode(duk_context* ctx) {
-  duk_push_int(ctx, lode_tty_set_mode(&this_wrap(ctx)->h.tty,
+  duk_push_int(ctx, lode_tty_set_mode(&this_kind(ctx, LODE_TTY)->h.tty,
                                       duk_to_boolean(ctx, 0) ? LODE_TTY_MODE_RAW
                                                              : LODE_TTY_MODE_NORMAL));
   return 1;
@@ -839,6 +865,7 @@ static const duk_function_list_entry stream_methods[] = {
     {"getWriteQueueSize", h_write_queue_size, 0},
     {"getFd", h_fd, 0},
     {"getConsumedBytes", h_consumed_bytes, 0},
+    {"getWrittenBytes", h_written_bytes, 0},
     {"setBlocking", h_set_blocking, 1},
     {NULL, NULL, 0}};
 

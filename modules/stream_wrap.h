@@ -38,4 +38,10 @@ int lode_stream_wrap_write(duk_context* ctx, duk_idx_t idx, lode_buf_t* bufs,
 int lode_stream_wrap_write_req(duk_context* ctx, duk_idx_t idx, duk_idx_t req_idx,
                                lode_buf_t* bufs, unsigned int nbufs, duk_idx_t keep_idx);
 
+/* Adds n to the bytes written on the handle object at idx by a C writer
+ * (http_parser's response fast path), which h.getWrittenBytes() reports
+ * for socket.bytesWritten: a count in C rather than a property on every
+ * socket. No-op when idx holds no handle. */
+void lode_stream_wrap_add_written(duk_context* ctx, duk_idx_t idx, double n);
+
 #endif /* LODE_MODULES_STREAM_WRAP_H */

@@ -22,6 +22,7 @@ function inspect(v, opts) {
 var hasSymbol = typeof Symbol === 'function';
 var kCapture = hasSymbol ? Symbol('kCapture') : '__kCapture';
 var kShapeMode = hasSymbol ? Symbol('shapeMode') : '__shapeMode';
+var kLean = hasSymbol ? Symbol['for']('lode.leanEmitter') : '__lodeLeanEmitter';
 var kErrorMonitor = hasSymbol ? Symbol('events.errorMonitor') : '__errorMonitor';
 var kRejection = hasSymbol ? Symbol['for']('nodejs.rejection') : '__nodejsRejection';
 
@@ -36,28 +37,42 @@ EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = undefined;
 
+// Memory: an emitter whose prototype has kLean true (net.Socket: a
+// server holds one per open connection) keeps fields at their default
+// (the prototype's) as no own properties; other emitters have them own,
+// as util.inspect shows them in Node.
 EventEmitter.init = function (opts) {
+  var lean = this[kLean];
   if (this._events === undefined ||
       this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
-    this[kShapeMode] = false;
+    if (lean !== true) this[kShapeMode] = false;
   } else {
     this[kShapeMode] = true;
   }
-  this._maxListeners = this._maxListeners || undefined;
-  if (opts && opts.captureRejections !== undefined) {
+  if (lean !== true) {
+    this._maxListeners = this._maxListeners || undefined;
+  } else {
+    var ml = this._maxListeners;
+    if (ml !== undefined && !ml) this._maxListeners = undefined;
+  }
+  // As in Node, captureRejections: false means the default.
+  if (opts && opts.captureRejections) {
     if (typeof opts.captureRejections !== 'boolean') {
       throw codes.ERR_INVALID_ARG_TYPE('options.captureRejections', 'boolean',
         opts.captureRejections);
     }
-    this[kCapture] = Boolean(opts.captureRejections);
-  } else {
-    this[kCapture] = EventEmitter.prototype[kCapture];
+    this[kCapture] = true;
+  } else if (lean !== true || captureRejections || this[kCapture]) {
+    this[kCapture] = captureRejections; // the default when made, as in Node
   }
 };
 
+// Always false: EventEmitter.captureRejections = true applies to emitters
+// made afterwards (an own kCapture), as in Node.
 EventEmitter.prototype[kCapture] = false;
+EventEmitter.prototype[kShapeMode] = false;
 
 function checkListener(listener) {
   validateFunction(listener, 'listener');
@@ -421,7 +436,6 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
       throw codes.ERR_INVALID_ARG_TYPE('EventEmitter.captureRejections', 'boolean', value);
     }
     captureRejections = value;
-    EventEmitter.prototype[kCapture] = value;
   }
 });
 

@@ -1079,17 +1079,39 @@ function ConnState(server, socket) {
 }
 ConnState.prototype.outgoing = NO_OUTGOING; // responses waiting for the socket
 ConnState.prototype.requests = 0;
-ConnState.prototype.keepAliveArmed = false; // the parser's idle timer runs
 ConnState.prototype.requestStart = 0;
 ConnState.prototype.parser = null;
 ConnState.prototype.parsing = false;
-ConnState.prototype.consumed = false;
+// The parser reads the socket's handle in C (parser.consume): nearly
+// always, so the default. Whether the keep-alive timer runs is the
+// parser's own state (parser.idle). Fewer than 8 own properties keep
+// Duktape from adding a hash table to the object.
+ConnState.prototype.consumed = true;
 ConnState.prototype.current = null;
 ConnState.prototype.upgradeReq = null;
 
 // The server's parser callbacks sit on a prototype shared by every
 // server-side parser rather than on each parser object.
 var serverParserProto = Object.create(HTTPParser.prototype);
+
+// A server socket's parser and server are its connection state's; an
+// assignment (the client side, an upgraded socket) makes an own property.
+Object.defineProperty(net.Socket.prototype, 'parser', {
+  get: function () {
+    var st = this._httpState;
+    return st ? st.parser : null;
+  },
+  set: net.Socket._ownSetter('parser'),
+  configurable: true
+});
+Object.defineProperty(net.Socket.prototype, 'server', {
+  get: function () {
+    var st = this._httpState;
+    return st ? st.server : null;
+  },
+  set: net.Socket._ownSetter('server'),
+  configurable: true
+});
 
 function connectionListener(socket) {
   var server = this;
@@ -1100,8 +1122,10 @@ function connectionListener(socket) {
   parser.setServer(); // common requests are taken in C (server_request)
   st.parser = parser;
   parser.state = st;
-  socket.parser = parser;
+  // socket.parser and socket.server read st (accessors below): two own
+  // properties less per connection.
   socket._httpState = st;
+  delete socket.server;
   server[kConnections].push(st);
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', socketOnTimeout);
@@ -1109,9 +1133,8 @@ function connectionListener(socket) {
   socket.on('end', socketOnEnd);
   socket.on('close', socketOnClose);
   socket.on('drain', socketOnDrain);
-  if (socket._handle && socket._handle.readStart && parser.consume(socket._handle) === 0) {
-    st.consumed = true;
-  } else {
+  if (!(socket._handle && socket._handle.readStart && parser.consume(socket._handle) === 0)) {
+    st.consumed = false;
     socket.on('data', socketOnData);
   }
 }
@@ -1162,8 +1185,8 @@ function unhookSocket(st) {
   }
   removeConn(st);
   clearKeepAlive(st);
-  socket.parser = null;
   socket._httpState = null;
+  socket.server = st.server; // its own property again
 }
 
 function removeConn(st) {
@@ -1172,16 +1195,13 @@ function removeConn(st) {
 }
 
 function clearKeepAlive(st) {
-  if (st.keepAliveArmed) {
-    st.keepAliveArmed = false;
-    st.parser.idle(0);
-  }
+  st.parser.idle(0);
 }
 
 function parserOnHeadersComplete(major, minor, headers, method, url, statusCode, statusMessage,
                                  upgrade, shouldKeepAlive, complete, info) {
   var st = this.state, server = st.server, socket = st.socket;
-  if (st.keepAliveArmed) clearKeepAlive(st);
+  clearKeepAlive(st);
   st.headersStart = 0;
   st.requestStart = Date.now();
   if (socket._timer) socket._unrefTimerActive();
@@ -1318,7 +1338,6 @@ function emitCloseNT(res) {
 }
 
 function onKeepAliveTimeout(st) {
-  st.keepAliveArmed = false;
   st.socket.destroy();
 }
 
@@ -1361,7 +1380,6 @@ function resOnFinish() {
   } else if (st.incoming.length === 0 && st.server.keepAliveTimeout > 0 && !st.current) {
     st.headersStart = Date.now();
     // The parser's own C timer (unreferenced): no JS timer per request.
-    st.keepAliveArmed = true;
     st.parser.idle(st.server.keepAliveTimeout);
   }
 }
@@ -1458,6 +1476,7 @@ function socketOnClose() {
     st.current.aborted = true;
     st.current.emit('aborted');
   }
+  this.server = st.server; // its own property again
   this._httpState = null;
 }
 

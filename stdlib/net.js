@@ -103,11 +103,17 @@ function Socket(options) {
   // Fields at their initial value live on Socket.prototype (see
   // socketDefaults): an idle connection carries only what changed.
 
-  options.decodeStrings = false;
-  options.emitClose = false;
+  // decodeStrings and emitClose are false for every Socket: the stream
+  // states get prototypes that say so (no own properties).
+  options.decodeStrings = true;
+  options.emitClose = true;
   options.autoDestroy = true;
   if (options.allowHalfOpen === undefined) options.allowHalfOpen = false;
+  // An accepted socket's allowHalfOpen reads its server's (see below).
+  if (options.acceptedBy) this.server = options.acceptedBy;
   stream.Duplex.call(this, options);
+  Object.setPrototypeOf(this._readableState, SocketReadableState);
+  Object.setPrototypeOf(this._writableState, SocketWritableState);
 
   if (options.handle) {
     this._handle = options.handle;
@@ -138,13 +144,13 @@ var socketDefaults = {
   _handle: null,
   _host: null,
   _pendingData: null,
-  _server: null,
   _peername: null,
   _sockname: null,
   _bytesDispatched: 0,
   _readingStopped: false,
   _bytesRead: 0,     // bytes delivered through onread
   _consumedBytes: 0, // bytes a C consumer took, once the handle is gone
+  _handleWritten: 0, // bytes written by C (HTTP responses), once the handle is gone
   timeout: 0,
   _timer: null,
   server: null
@@ -152,6 +158,41 @@ var socketDefaults = {
 (function () {
   for (var k in socketDefaults) Socket.prototype[k] = socketDefaults[k];
 })();
+// Emitter fields at their default stay on the prototype (events.js).
+Socket.prototype[typeof Symbol === 'function' ? Symbol['for']('lode.leanEmitter') : '__lodeLeanEmitter'] = true;
+var SocketReadableState = Object.create(stream.Readable.ReadableState.prototype);
+SocketReadableState.emitClose = false;
+var SocketWritableState = Object.create(stream.Writable.WritableState.prototype);
+SocketWritableState.decodeStrings = false;
+SocketWritableState.emitClose = false;
+
+// A setter that makes an own data property: for fields that are usually
+// read through an accessor on the prototype.
+function ownSetter(key) {
+  return function (v) {
+    Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+  };
+}
+
+// allowHalfOpen is the server's for an accepted socket (Node copies it
+// from the server), false for others, unless set: no own property.
+Object.defineProperty(Socket.prototype, 'allowHalfOpen', {
+  get: function () {
+    var server = this.server;
+    return server ? server.allowHalfOpen === true : false;
+  },
+  set: ownSetter('allowHalfOpen'),
+  configurable: true
+});
+
+// _server is server unless set apart (TLS sets it to null once the
+// TLSSocket counts the connection): one field less per connection.
+Object.defineProperty(Socket.prototype, '_server', {
+  get: function () { return this.server; },
+  set: ownSetter('_server'),
+  configurable: true
+});
+Socket._ownSetter = ownSetter;
 
 // Node's handles expose their descriptor as `fd` (-1 when closed).
 [TCP, Pipe, TTY].forEach(function (C) {
@@ -171,6 +212,10 @@ var socketDefaults = {
   }
 });
 
+[TCP, Pipe, TTY].forEach(function (C) {
+  if (C && C.prototype && C.prototype.onread === undefined) C.prototype.onread = onStreamRead;
+});
+
 function createHandle(fd, isServer) {
   var type = binding.guessHandleType(fd);
   if (type === 'PIPE') return new Pipe(false);
@@ -182,9 +227,11 @@ function createHandle(fd, isServer) {
   throw err;
 }
 
+// onStreamRead is the handles' default onread (on their prototypes, see
+// below): no own property on each connection's handle.
 function initHandle(self) {
   self._handle.owner = self;
-  self._handle.onread = onStreamRead;
+  if (self._handle.onread !== onStreamRead) self._handle.onread = onStreamRead;
 }
 
 function onStreamRead(nread, buffer) {
@@ -273,7 +320,9 @@ Object.defineProperty(Socket.prototype, 'pending', {
 
 Object.defineProperty(Socket.prototype, 'bytesWritten', {
   get: function () {
-    var bytes = this._bytesDispatched, i, state = this._writableState, pending;
+    var h = this._handle, i, state = this._writableState, pending;
+    var bytes = this._bytesDispatched +
+      (h && h.getWrittenBytes ? h.getWrittenBytes() : this._handleWritten);
     if (!state) return bytes;
     pending = state.buffered || state.getBuffer && state.getBuffer() || [];
     for (i = 0; i < pending.length; i++) {
@@ -443,6 +492,7 @@ Socket.prototype._destroy = function (exception, cb) {
   if (this._handle) {
     var handle = this._handle;
     if (handle.getConsumedBytes) this._consumedBytes = handle.getConsumedBytes();
+    if (handle.getWrittenBytes) this._handleWritten = handle.getWrittenBytes();
     this._handle = null;
     handle.onread = function () {};
     handle.owner = null;
@@ -780,6 +830,7 @@ function onConnection(status, clientHandle) {
   }
   var socket = new Socket({
     handle: clientHandle,
+    acceptedBy: self,
     allowHalfOpen: self.allowHalfOpen,
     pauseOnCreate: self.pauseOnConnect,
     readable: true,
@@ -788,8 +839,7 @@ function onConnection(status, clientHandle) {
   if (self.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
   if (self.keepAlive && clientHandle.setKeepAlive) clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
   self._connections++;
-  socket.server = self;
-  socket._server = self;
+  // socket.server was set by the constructor (acceptedBy); _server reads it.
   self.emit('connection', socket);
   if (!self.pauseOnConnect && !socket.destroyed) socket.read(0);
 }

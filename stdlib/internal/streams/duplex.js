@@ -26,14 +26,18 @@ Object.setPrototypeOf(Duplex, Readable);
 })();
 
 Duplex.prototype.destroy = Writable.prototype.destroy;
+Duplex.prototype.allowHalfOpen = true;
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);
 
+  // An own allowHalfOpen only where it differs from the prototype's
+  // (memory: net.Socket's prototype says false).
+  var halfOpen = !options || options.allowHalfOpen !== false;
+  if (this.allowHalfOpen !== halfOpen) this.allowHalfOpen = halfOpen;
   if (options) {
-    this.allowHalfOpen = options.allowHalfOpen !== false;
     if (options.readable === false) {
       this._readableState.readable = false;
       this._readableState.ended = true;
@@ -52,8 +56,6 @@ function Duplex(options) {
     if (typeof options.final === 'function') this._final = options.final;
     if (typeof options.construct === 'function') this._construct = options.construct;
     // XXX: options.signal (addAbortSignal) is not supported.
-  } else {
-    this.allowHalfOpen = true;
   }
 
   Stream.call(this, options);

@@ -74,6 +74,8 @@ var readableDefaults = {
   dataListening: false,
   errorEmitted: false,
   emitClose: true,
+  /* A constant (not the settable default): an own value where it differs. */
+  highWaterMark: 16 * 1024,
   autoDestroy: true,
   destroyed: false,
   errored: null,
@@ -94,9 +96,10 @@ function ReadableState(options, stream, isDuplex) {
   if (options && (options.objectMode || (isDuplex && options.readableObjectMode))) {
     this.objectMode = true;
   }
-  this.highWaterMark = options ?
+  var hwm = options ?
     stateMod.getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
     stateMod.getDefaultHighWaterMark(false);
+  if (hwm !== this.highWaterMark) this.highWaterMark = hwm; // else the prototype's
 
   if (options && options.emitClose === false) this.emitClose = false;
   if (options && options.autoDestroy === false) this.autoDestroy = false;

@@ -40,6 +40,8 @@ var writableDefaults = {
   destroyed: false,
   /* Strings are turned into Buffers before _write unless told otherwise. */
   decodeStrings: true,
+  /* A constant (not the settable default): an own value where it differs. */
+  highWaterMark: 16 * 1024,
   defaultEncoding: 'utf8',
   length: 0,
   writing: false,
@@ -73,9 +75,10 @@ function WritableState(options, stream, isDuplex) {
   if (options && (options.objectMode || (isDuplex && options.writableObjectMode))) {
     this.objectMode = true;
   }
-  this.highWaterMark = options ?
+  var hwm = options ?
     stateMod.getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
     stateMod.getDefaultHighWaterMark(false);
+  if (hwm !== this.highWaterMark) this.highWaterMark = hwm; // else the prototype's
 
   if (options && options.decodeStrings === false) this.decodeStrings = false;
 
