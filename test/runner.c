@@ -16,7 +16,7 @@
  * end with zero live allocations. Forked tests must also leave no process
  * behind: the runner is a child subreaper (Linux), so a test's orphaned
  * descendants become its children; exited ones are reaped, and a test
- * whose processes are still running after it ends fails ("left N
+ * whose processes are still running 2 s after it ends fails ("left N
  * processes running"; they are killed).
  *
  * JS tests: with LODE_BIN (the lode binary) and LODE_JS_TESTS (a folder)
@@ -414,10 +414,9 @@ static void show_output(FILE* out) {
 
 /* Forks, runs the test with output captured and a deadline.
  * Returns 0 pass, TEST_SKIP, 1 fail. */
-/* The runner is a child subreaper (Linux), so a test's orphaned
- * descendants become its children. After a test: reap the ones that have
- * exited, kill and count the ones still running (0 elsewhere). */
-static int reap_leftovers(void) {
+/* The runner's live children other than reaped ones (Linux: scanned in
+ * /proc by parent pid); kill them too when kill_them. */
+static int live_children(int kill_them) {
   int n = 0;
 #if defined(__linux__)
   char path[300], buf[512];
@@ -431,24 +430,44 @@ static int reap_leftovers(void) {
   while ((e = readdir(d)) != NULL) {
     FILE* f;
     long ppid = -1;
+    char state = 0;
     char* rp;
     if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
     snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
     f = fopen(path, "r");
     if (f == NULL) continue;
     if (fgets(buf, sizeof(buf), f) != NULL && (rp = strrchr(buf, ')')) != NULL)
-      sscanf(rp + 1, " %*c %ld", &ppid);
+      sscanf(rp + 1, " %c %ld", &state, &ppid);
     fclose(f);
-    if (ppid == (long) self) {
+    if (ppid != (long) self || state == 'Z') continue;
+    n++;
+    if (kill_them) {
       pid_t child = (pid_t) atol(e->d_name);
       kill(child, SIGKILL);
       waitpid(child, NULL, 0);
-      n++;
     }
   }
   closedir(d);
+#else
+  (void) kill_them;
 #endif
   return n;
+}
+
+/* The runner is a child subreaper (Linux), so a test's orphaned
+ * descendants become its children. After a test: reap the ones that
+ * exit; one that is still running once 2 s (times LODE_TEST_TIMEOUT_MULT)
+ * have passed was left behind: kill it and count it. The wait is for
+ * processes already on their way out (a forked child sees its channel
+ * close when the test's process exits and ends a moment later). */
+static int reap_leftovers(void) {
+  struct timespec tick = {0, 10 * 1000000L};
+  int i, rounds = 200 * test_timeout_mult();
+  for (i = 0; i < rounds; i++) {
+    if (live_children(0) == 0) return 0;
+    nanosleep(&tick, NULL);
+  }
+  return live_children(1);
 }
 
 static int run_forked(int index) {
