@@ -106,6 +106,9 @@ struct parser_s {
   int threw;          /* a JS callback threw: stop parsing */
   idle_timer_t* idle; /* made by the first idle(ms), or NULL */
   int server;         /* setServer(): requests may take server_request */
+  double ka;          /* server.keepAliveTimeout as server_request read it
+                       * for the current request; -1 after a JS-path one */
+  unsigned nreq;      /* requests whose head completed on this parser */
   int idle_ref;       /* the JS parser object while the timer is armed */
 };
 
@@ -323,6 +326,8 @@ static int cb_headers_complete(lode_http_parser_t* p) {
 
   complete = lode_http_body_is_final(p);
   if (!req && h->head_req != 0) complete = 1;
+  h->nreq++;
+  h->ka = -1;
   if (req && h->server && !p->upgrade && p->http_major == 1 && p->http_minor == 1) {
     int r = server_request(h, p, complete, head_info(h));
     if (r != 0) {
@@ -1037,6 +1042,15 @@ static duk_ret_t build_head(duk_context* ctx) {
 /* ---- writing a response (head and body) in one writev ---- */
 
 static int server_hooks_ref; /* setServerHooks' object, or 0 */
+/* Borrowed pointers to that object and to two prototypes it holds, which
+ * the ref keeps alive (duk_push_heapptr costs a fraction of a ref or a
+ * property lookup; this is the per-request path). */
+static void* server_hooks_ptr;
+static void* request_proto_ptr;
+static void* complete_request_proto_ptr;
+static void* response_proto_ptr;
+
+#define push_hooks(ctx) duk_push_heapptr(ctx, server_hooks_ptr)
 
 /* Writes the head (a string at head_idx, or none when head_idx < 0) and
  * the body at body_idx (a string in enc 'utf8'/'latin1', a buffer, or
@@ -1133,7 +1147,7 @@ static int write_msg(duk_context* ctx, duk_idx_t handle_idx, duk_idx_t req_idx,
     }
     if (req_idx < 0) {
       duk_push_object(ctx);
-      lode_js_push_ref(ctx, server_hooks_ref);
+      push_hooks(ctx);
       duk_get_prop_literal(ctx, -1, "fastWriteReq");
       duk_set_prototype(ctx, -3);
       duk_pop(ctx);
@@ -1178,7 +1192,7 @@ static duk_ret_t write_response(duk_context* ctx) {
 /* Calls hooks[name] as a method of this with the call's arguments. */
 static duk_ret_t call_slow(duk_context* ctx, const char* name, duk_idx_t n) {
   duk_idx_t i;
-  lode_js_push_ref(ctx, server_hooks_ref);
+  push_hooks(ctx);
   duk_get_prop_string(ctx, -1, name);
   duk_push_this(ctx);
   for (i = 0; i < n; i++) duk_dup(ctx, i);
@@ -1205,7 +1219,7 @@ static int write_head_impl(duk_context* ctx, duk_idx_t res_idx, int code, duk_id
     duk_dup_top(ctx);
     if (!pop_bool(ctx)) {
       duk_pop(ctx);
-      lode_js_push_ref(ctx, server_hooks_ref);
+      push_hooks(ctx);
       duk_get_prop_literal(ctx, -1, "statusCodes");
       duk_get_prop_index(ctx, -1, (duk_uarridx_t) code);
       if (!duk_is_string(ctx, -1)) {
@@ -1366,7 +1380,7 @@ static duk_ret_t res_end(duk_context* ctx) {
   duk_put_prop_literal(ctx, self, "_headerSent");
   duk_push_true(ctx);
   duk_put_prop_literal(ctx, self, "finished");
-  lode_js_push_ref(ctx, server_hooks_ref); /* 6 */
+  push_hooks(ctx); /* 6 */
   if (r != 0) {
     duk_get_prop_literal(ctx, 6, "endError");
     duk_dup(ctx, self);
@@ -1409,7 +1423,7 @@ static void compact_connection(duk_context* ctx, duk_idx_t st, duk_idx_t sock, d
  * nobody listens to, whose request was never read, with nothing pipelined
  * behind it; anything else goes to hooks.finishSlow(res). */
 static duk_ret_t res_finish_nt(duk_context* ctx) {
-  duk_idx_t res = 0, st = 1, req = 2, sock = 3, inc = 4, server = 5;
+  duk_idx_t res = 0, st = 1, req = 2, sock = 3, inc = 4, parser = 5;
   parser_t* h;
   double ka;
   struct timespec ts;
@@ -1420,8 +1434,12 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   if (!duk_is_object(ctx, st) || !duk_is_object(ctx, req)) goto slow;
   duk_get_prop_literal(ctx, st, "socket");
   duk_get_prop_literal(ctx, st, "incoming");
-  duk_get_prop_literal(ctx, st, "server");
-  if (!duk_is_object(ctx, sock) || !duk_is_array(ctx, inc) || !duk_is_object(ctx, server)) goto slow;
+  duk_get_prop_literal(ctx, st, "parser");
+  if (!duk_is_object(ctx, sock) || !duk_is_array(ctx, inc) || !duk_is_object(ctx, parser)) goto slow;
+  duk_get_prop_literal(ctx, parser, PARSER_KEY);
+  h = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (h == NULL) goto slow;
   if (duk_get_length(ctx, inc) != 1) goto slow;
   duk_get_prop_index(ctx, inc, 0);
   if (!duk_strict_equals(ctx, -1, res)) goto slow;
@@ -1433,14 +1451,13 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_get_prop_literal(ctx, st, "outgoing");
   if (duk_get_length(ctx, -1) != 0) goto slow;
   duk_pop(ctx);
-  duk_get_prop_literal(ctx, server, "keepAliveTimeout");
-  ka = duk_get_number_default(ctx, -1, 0);
-  duk_pop(ctx);
-  duk_get_prop_literal(ctx, st, "parser"); /* 6 */
-  duk_get_prop_literal(ctx, -1, PARSER_KEY);
-  h = duk_get_pointer(ctx, -1);
-  duk_pop(ctx);
-  if (h == NULL) goto slow;
+  ka = h->ka;
+  if (ka < 0) { /* a request the JS path made: ask the server */
+    duk_get_prop_literal(ctx, st, "server");
+    duk_get_prop_literal(ctx, -1, "keepAliveTimeout");
+    ka = duk_get_number_default(ctx, -1, 0);
+    duk_pop_2(ctx);
+  }
 
   set_flag(ctx, res, "_finishEmitted", 1);
   duk_push_int(ctx, 0);
@@ -1454,19 +1471,17 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
     clock_gettime(CLOCK_REALTIME, &ts);
     duk_push_number(ctx, floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6));
     duk_put_prop_literal(ctx, st, "headersStart");
-    if (idle_arm(ctx, h, 6, ka) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
+    if (idle_arm(ctx, h, parser, ka) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   }
   /* The first request of a connection has added what its objects keep:
    * trim their property tables to size (an idle keep-alive connection is
    * mostly these objects; later requests change values, not shapes). */
-  duk_get_prop_literal(ctx, st, "requests");
-  if (duk_get_number_default(ctx, -1, 0) == 1) compact_connection(ctx, st, sock, 6);
-  duk_pop(ctx);
+  if (h->nreq == 1) compact_connection(ctx, st, sock, parser);
   return 0;
 
 slow:
   duk_set_top(ctx, 1);
-  lode_js_push_ref(ctx, server_hooks_ref);
+  push_hooks(ctx);
   duk_get_prop_literal(ctx, -1, "finishSlow");
   duk_dup(ctx, res);
   duk_call(ctx, 1);
@@ -1482,16 +1497,13 @@ slow:
  * The head spans are still collected (rawHeaders are pushed from them). */
 static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int info) {
   duk_context* ctx = h->ctx;
-  duk_idx_t base = duk_get_top(ctx), st, server, sock, req, res, hooks, inc;
+  duk_idx_t base = duk_get_top(ctx), st, server, sock, req, res, inc;
   double ka, now;
   struct timespec ts;
   const char* method;
   if (server_hooks_ref == 0 || h->obj_ref == 0 || (info & 2)) return 0;
-  lode_js_push_ref(ctx, server_hooks_ref);
-  hooks = base;
-  lode_js_push_ref(ctx, h->obj_ref);
-  duk_get_prop_literal(ctx, -1, "state");
-  duk_remove(ctx, -2);
+  lode_js_push_ref(ctx, h->obj_ref); /* base: the parser object */
+  duk_get_prop_literal(ctx, base, "state");
   st = base + 1;
   if (!duk_is_object(ctx, st)) goto js;
   duk_get_prop_literal(ctx, st, "server");
@@ -1506,6 +1518,7 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   duk_get_prop_literal(ctx, server, "keepAliveTimeout");
   ka = duk_get_number_default(ctx, -1, 0);
   duk_pop(ctx);
+  h->ka = ka; /* node's res._keepAliveTimeout: the value at request time */
   duk_get_prop_literal(ctx, st, "incoming");
   inc = base + 4;
   if (!duk_is_array(ctx, inc)) goto js;
@@ -1528,8 +1541,7 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
    * still to be pushed; so these are no own properties to add. */
   duk_push_object(ctx);
   req = base + 5;
-  if (complete) duk_get_prop_literal(ctx, hooks, "completeRequestProto");
-  else duk_get_prop_literal(ctx, hooks, "requestProto");
+  duk_push_heapptr(ctx, complete ? complete_request_proto_ptr : request_proto_ptr);
   duk_set_prototype(ctx, req);
   duk_dup(ctx, sock);
   duk_put_prop_literal(ctx, req, "socket");
@@ -1554,7 +1566,7 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   /* res */
   duk_push_object(ctx);
   res = base + 6;
-  duk_get_prop_literal(ctx, hooks, "responseProto");
+  duk_push_heapptr(ctx, response_proto_ptr);
   duk_set_prototype(ctx, res);
   duk_dup(ctx, req);
   duk_put_prop_literal(ctx, res, "req");
@@ -1599,6 +1611,16 @@ static duk_ret_t set_server_hooks(duk_context* ctx) {
   duk_require_object(ctx, 0);
   if (server_hooks_ref != 0) lode_js_unref(ctx, server_hooks_ref);
   server_hooks_ref = lode_js_ref(ctx, 0);
+  server_hooks_ptr = duk_get_heapptr(ctx, 0);
+  duk_get_prop_literal(ctx, 0, "requestProto");
+  request_proto_ptr = duk_get_heapptr(ctx, -1);
+  duk_get_prop_literal(ctx, 0, "completeRequestProto");
+  complete_request_proto_ptr = duk_get_heapptr(ctx, -1);
+  duk_get_prop_literal(ctx, 0, "responseProto");
+  response_proto_ptr = duk_get_heapptr(ctx, -1);
+  duk_pop_3(ctx);
+  if (request_proto_ptr == NULL || complete_request_proto_ptr == NULL || response_proto_ptr == NULL)
+    return duk_error(ctx, DUK_ERR_TYPE_ERROR, "setServerHooks: prototypes missing");
   return 0;
 }
 

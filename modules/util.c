@@ -148,6 +148,9 @@ static duk_ret_t util_get_error_message(duk_context* ctx) {
  * {callback, args} to the queue array registered with setTickQueue (the
  * JS drains it) and flags tickInfo[0]. */
 #define TICK_QUEUE_KEY DUK_HIDDEN_SYMBOL("lodeTickQueue")
+/* The queue array, borrowed: the stash entry keeps it alive (it is never
+ * replaced), and every nextTick and every drain pushes it. */
+static void* tick_queue_ptr;
 
 /* Appends the function at fn_idx, the argument count and the nargs values
  * after it to the flat tick queue (no object per tick; see runTickQueue
@@ -165,9 +168,8 @@ static void queue_tick(duk_context* ctx, duk_idx_t fn_idx, int nargs) {
   duk_uarridx_t at;
   int i;
   fn_idx = duk_normalize_index(ctx, fn_idx);
-  if (exiting) return; /* process._exiting, set through setExiting() */
-  duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, TICK_QUEUE_KEY); /* [ ... stash queue ] */
+  if (exiting || tick_queue_ptr == NULL) return; /* exiting: setExiting() */
+  duk_push_heapptr(ctx, tick_queue_ptr); /* [ ... queue ] */
   at = (duk_uarridx_t) duk_get_length(ctx, -1);
   duk_dup(ctx, fn_idx);
   duk_put_prop_index(ctx, -2, at);
@@ -177,7 +179,7 @@ static void queue_tick(duk_context* ctx, duk_idx_t fn_idx, int nargs) {
     duk_dup(ctx, fn_idx + i);
     duk_put_prop_index(ctx, -2, at + 1 + (duk_uarridx_t) i);
   }
-  duk_pop_2(ctx);
+  duk_pop(ctx);
   if (eng->tick_info != NULL) eng->tick_info[0] = 1;
 }
 
@@ -191,8 +193,11 @@ void lode_run_tick_queue(duk_context* ctx) {
   lode_engine_t* eng = lode_engine_get(ctx);
   duk_uarridx_t i = 0, n, k;
   duk_idx_t q;
-  duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, TICK_QUEUE_KEY);
+  if (tick_queue_ptr == NULL) {
+    if (eng->tick_info != NULL) eng->tick_info[0] = 0;
+    return;
+  }
+  duk_push_heapptr(ctx, tick_queue_ptr);
   q = duk_get_top_index(ctx);
   while (i < (duk_uarridx_t) duk_get_length(ctx, q)) {
     duk_get_prop_index(ctx, q, i + 1);
@@ -220,7 +225,7 @@ void lode_run_tick_queue(duk_context* ctx) {
   }
   duk_push_int(ctx, 0);
   duk_put_prop_literal(ctx, q, "length");
-  duk_pop_2(ctx);
+  duk_pop(ctx);
   if (eng->tick_info != NULL) eng->tick_info[0] = 0;
 }
 
@@ -238,6 +243,7 @@ static duk_ret_t util_set_tick_queue(duk_context* ctx) {
   duk_push_heap_stash(ctx);
   duk_dup(ctx, 0);
   duk_put_prop_literal(ctx, -2, TICK_QUEUE_KEY);
+  tick_queue_ptr = duk_get_heapptr(ctx, 0);
   return 0;
 }
 
