@@ -109,6 +109,12 @@ struct parser_s {
   double ka;          /* server.keepAliveTimeout as server_request read it
                        * for the current request; -1 after a JS-path one */
   unsigned nreq;      /* requests whose head completed on this parser */
+  /* What headersTimeout/requestTimeout measure, as node's parser keeps
+   * it: when the current message began (ms, wall clock; 0 between
+   * messages, so an idle keep-alive connection is not timed), and whether
+   * its head / all of it are still to come. */
+  double msg_start;
+  int in_head, in_msg;
   int idle_ref;       /* the JS parser object while the timer is armed */
 };
 
@@ -297,10 +303,18 @@ static void call_cb(parser_t* h, int k, int nargs) {
 
 /* ---- parser callbacks ---- */
 
+static double wall_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6);
+}
+
 static int cb_message_begin(lode_http_parser_t* p) {
   parser_t* h = p->data;
   reset_head(h);
   h->complete_sent = 0;
+  h->msg_start = wall_ms();
+  h->in_head = h->in_msg = 1;
   return 0;
 }
 
@@ -327,6 +341,8 @@ static int cb_headers_complete(lode_http_parser_t* p) {
   complete = lode_http_body_is_final(p);
   if (!req && h->head_req != 0) complete = 1;
   h->nreq++;
+  h->in_head = 0;
+  if (complete) h->in_msg = 0, h->msg_start = 0;
   h->ka = -1;
   if (req && h->server && !p->upgrade && p->http_major == 1 && p->http_minor == 1) {
     int r = server_request(h, p, complete, head_info(h));
@@ -376,6 +392,8 @@ static int cb_body(lode_http_parser_t* p, const char* at, size_t len) {
 
 static int cb_message_complete(lode_http_parser_t* p) {
   parser_t* h = p->data;
+  h->in_head = h->in_msg = 0;
+  h->msg_start = 0;
   if (p->flags & LODE_HTTP_F_TRAILING) {
     if (h->nspans > 0) {
       push_headers(h);
@@ -483,6 +501,8 @@ static duk_ret_t parser_initialize(duk_context* ctx) {
   h->p.max_header_size = max;
   h->head_req = 0;
   h->server = 0;
+  h->msg_start = wall_ms(); /* a new connection's first request starts now */
+  h->in_head = h->in_msg = 1;
   reset_head(h);
   return 0;
 }
@@ -539,6 +559,24 @@ static duk_ret_t parser_pause(duk_context* ctx) {
 static duk_ret_t parser_resume(duk_context* ctx) {
   lode_http_resume(&this_parser(ctx)->p);
   return 0;
+}
+
+/* p.expired(now, headersTimeout, requestTimeout) -> 0, or 1 when the
+ * message being received has taken longer than headersTimeout to its
+ * end of head or than requestTimeout to its end (0 disables either);
+ * as node's connection checks: nothing counts between messages. */
+static duk_ret_t parser_expired(duk_context* ctx) {
+  parser_t* h = this_parser(ctx);
+  double now = duk_to_number(ctx, 0), ht = duk_to_number(ctx, 1), rt = duk_to_number(ctx, 2);
+  int r = 0;
+  if (h->msg_start != 0) {
+    double age = now - h->msg_start;
+    if (h->in_head && ht > 0 && age > ht) r = 1;
+    else if (h->in_msg && rt > 0 && age > rt) r = 1;
+  }
+  if (r) h->msg_start = 0; /* reported once */
+  duk_push_int(ctx, r);
+  return 1;
 }
 
 /* p.setServer(): requests on this parser may be taken by
@@ -1426,7 +1464,6 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_idx_t res = 0, st = 1, req = 2, sock = 3, inc = 4, parser = 5;
   parser_t* h;
   double ka;
-  struct timespec ts;
   duk_set_top(ctx, 1);
   if (get_bool(ctx, res, "_finishEmitted")) return 0;
   duk_get_prop_literal(ctx, res, "_st");
@@ -1467,12 +1504,8 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_put_prop_literal(ctx, sock, "_httpMessage");
   duk_push_null(ctx);
   duk_put_prop_literal(ctx, res, "socket");
-  if (ka > 0) {
-    clock_gettime(CLOCK_REALTIME, &ts);
-    duk_push_number(ctx, floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6));
-    duk_put_prop_literal(ctx, st, "headersStart");
-    if (idle_arm(ctx, h, parser, ka) != 0) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
-  }
+  if (ka > 0 && idle_arm(ctx, h, parser, ka) != 0)
+    return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   /* The first request of a connection has added what its objects keep:
    * trim their property tables to size (an idle keep-alive connection is
    * mostly these objects; later requests change values, not shapes). */
@@ -1498,8 +1531,7 @@ slow:
 static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int info) {
   duk_context* ctx = h->ctx;
   duk_idx_t base = duk_get_top(ctx), st, server, sock, req, res, inc;
-  double ka, now;
-  struct timespec ts;
+  double ka;
   const char* method;
   if (server_hooks_ref == 0 || h->obj_ref == 0 || (info & 2)) return 0;
   lode_js_push_ref(ctx, h->obj_ref); /* base: the parser object */
@@ -1528,12 +1560,6 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
     lode_timer_stop(&h->idle->timer);
     idle_disarm(h);
   }
-  clock_gettime(CLOCK_REALTIME, &ts);
-  now = floor((double) ts.tv_sec * 1000 + (double) ts.tv_nsec / 1e6);
-  duk_push_int(ctx, 0);
-  duk_put_prop_literal(ctx, st, "headersStart");
-  duk_push_number(ctx, now);
-  duk_put_prop_literal(ctx, st, "requestStart");
 
   /* req */
   /* The prototype (an IncomingMessage.prototype child) carries what every
@@ -1635,6 +1661,7 @@ static const duk_function_list_entry parser_methods[] = {
     {"setHeadResponse", parser_set_head_req, 1},
     {"idle", parser_idle, 1},
     {"setServer", parser_set_server, 0},
+    {"expired", parser_expired, 3},
     {NULL, NULL, 0}};
 
 void lode_binding_http_parser(duk_context* ctx) {

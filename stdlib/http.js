@@ -1014,24 +1014,18 @@ function checkConnections(server) {
   var now = Date.now(), conns = server[kConnections].slice(), i, st;
   for (i = 0; i < conns.length; i++) {
     st = conns[i];
-    if (st.socket.destroyed) continue;
-    if (st.headersStart !== 0 && server.headersTimeout > 0 &&
-        now - st.headersStart > server.headersTimeout) {
-      onRequestTimeout(server, st);
-    } else if (st.headersStart !== 0 && server.requestTimeout > 0 &&
-               now - st.headersStart > server.requestTimeout) {
-      // requestTimeout counts from the first byte of the request too.
-      onRequestTimeout(server, st);
-    } else if (st.requestStart !== 0 && server.requestTimeout > 0 &&
-               now - st.requestStart > server.requestTimeout) {
+    if (st.socket.destroyed || !st.parser) continue;
+    // The parser times the message being received (from its first byte,
+    // or from the connection's start for the first one): its head against
+    // headersTimeout, all of it against requestTimeout; an idle
+    // keep-alive connection between messages is not timed (as node).
+    if (st.parser.expired(now, server.headersTimeout, server.requestTimeout)) {
       onRequestTimeout(server, st);
     }
   }
 }
 
 function onRequestTimeout(server, st) {
-  st.headersStart = 0;
-  st.requestStart = 0;
   var err = nodeError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout');
   socketOnError.call(st.socket, err);
 }
@@ -1075,11 +1069,9 @@ function ConnState(server, socket) {
   this.server = server;
   this.socket = socket;
   this.incoming = []; // responses not finished yet, in request order
-  this.headersStart = Date.now();
 }
 ConnState.prototype.outgoing = NO_OUTGOING; // responses waiting for the socket
 ConnState.prototype.requests = 0;
-ConnState.prototype.requestStart = 0;
 ConnState.prototype.parser = null;
 ConnState.prototype.parsing = false;
 // The parser reads the socket's handle in C (parser.consume): nearly
@@ -1202,8 +1194,6 @@ function parserOnHeadersComplete(major, minor, headers, method, url, statusCode,
                                  upgrade, shouldKeepAlive, complete, info) {
   var st = this.state, server = st.server, socket = st.socket;
   clearKeepAlive(st);
-  st.headersStart = 0;
-  st.requestStart = Date.now();
   if (socket._timer) socket._unrefTimerActive();
   var req = new IncomingMessage(socket);
   req._server = server;
@@ -1319,7 +1309,6 @@ function parserOnMessageComplete() {
   var st = this.state;
   var req = st.current;
   st.current = null;
-  st.requestStart = 0;
   if (!req) return;
   req.complete = true;
   endIncoming(req);
@@ -1378,7 +1367,6 @@ function resOnFinish() {
   if (st.outgoing.length) {
     st.outgoing.shift().assignSocket(socket);
   } else if (st.incoming.length === 0 && st.server.keepAliveTimeout > 0 && !st.current) {
-    st.headersStart = Date.now();
     // The parser's own C timer (unreferenced): no JS timer per request.
     st.parser.idle(st.server.keepAliveTimeout);
   }
