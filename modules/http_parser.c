@@ -1343,8 +1343,7 @@ static duk_ret_t res_end(duk_context* ctx) {
   duk_set_top(ctx, 2);
   duk_push_this(ctx);
   self = 2;
-  if (get_bool(ctx, self, "finished") || get_bool(ctx, self, "_headerSent") ||
-      !get_bool(ctx, self, "_fastEnd"))
+  if (get_bool(ctx, self, "finished") || get_bool(ctx, self, "_headerSent"))
     return call_slow(ctx, "end", n);
   duk_get_prop_literal(ctx, self, "_trailer");
   if (!duk_is_string(ctx, -1) || duk_get_length(ctx, -1) != 0) return call_slow(ctx, "end", n);
@@ -1358,6 +1357,7 @@ static duk_ret_t res_end(duk_context* ctx) {
   if (get_bool(ctx, sock, "connecting")) return call_slow(ctx, "end", n);
   duk_get_prop_literal(ctx, sock, "_handle");
   handle = 4;
+  /* Not a stream wrap (a TLS socket's handle is its JS TLS layer): the JS path. */
   if (lode_stream_wrap_get(ctx, handle) == NULL) return call_slow(ctx, "end", n);
   duk_get_prop_literal(ctx, sock, "_writableState");
   w = 5;

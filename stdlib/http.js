@@ -862,8 +862,10 @@ var statusLines = {};
 // one chunk plus the last chunk when the head says chunked.
 ServerResponse.prototype._fastEnd = function (chunk, encoding) {
   var socket = this.socket, w;
+  // A TLS socket's _handle is the JS TLS layer, not a stream the C write
+  // can take: its responses go the ordinary stream path.
   if (!socket || socket._httpMessage !== this || !socket._handle || socket.connecting ||
-      this._headerSent || this._trailer !== '') {
+      socket.encrypted || this._headerSent || this._trailer !== '') {
     return false;
   }
   // socket.writable, writableLength and writableCorked, read off the state

@@ -49,11 +49,6 @@ function Server(opts, requestListener) {
   });
   var hooks = getHttpHooks();
   this.on('secureConnection', hooks.connection);
-  // http.js's single-write fast path hands socket._handle to C, which
-  // needs a TCP handle; a TLS socket's handle is the JS TLS layer, so
-  // responses here take the ordinary stream path.
-  // XXX: better gated in http.js itself (e.g. on socket.encrypted).
-  this.on('request', noFastEnd);
   hooks.listening.forEach(function (f) { self.on('listening', f); });
   if (requestListener) this.on('request', requestListener);
   this.on('tlsClientError', function (err, socket) {
@@ -62,10 +57,6 @@ function Server(opts, requestListener) {
   });
 }
 util.inherits(Server, tls.Server);
-
-function noFastEnd(req, res) {
-  if (res) res._fastEnd = null;
-}
 
 // http.Server's methods (close also closes idle keep-alive connections).
 ['setTimeout', 'close', 'closeAllConnections', 'closeIdleConnections'].forEach(function (name) {
