@@ -265,15 +265,21 @@ static void add_cert_fn(void* arg, const char* name, const unsigned char* der,
   a->count++;
 }
 
-static duk_ret_t sctx_add_cert(duk_context* ctx) {
+/* Feeds every PEM block of argument 0 to fn for this context; pushes how
+ * many fn took. */
+static duk_ret_t add_pem_blocks(duk_context* ctx, pem_fn fn) {
   add_arg_t a;
   size_t len;
   const unsigned char* p = lode_js_get_bytes(ctx, 0, &len);
   a.s = this_sctx(ctx);
   a.count = 0;
-  if (p != NULL) (void) pem_each(p, len, add_cert_fn, &a);
+  if (p != NULL) (void) pem_each(p, len, fn, &a);
   duk_push_int(ctx, a.count);
   return 1;
+}
+
+static duk_ret_t sctx_add_cert(duk_context* ctx) {
+  return add_pem_blocks(ctx, add_cert_fn);
 }
 
 typedef struct {
@@ -385,14 +391,7 @@ static void add_ca_fn(void* arg, const char* name, const unsigned char* der,
 }
 
 static duk_ret_t sctx_add_ca(duk_context* ctx) {
-  add_arg_t a;
-  size_t len;
-  const unsigned char* p = lode_js_get_bytes(ctx, 0, &len);
-  a.s = this_sctx(ctx);
-  a.count = 0;
-  if (p != NULL) (void) pem_each(p, len, add_ca_fn, &a);
-  duk_push_int(ctx, a.count);
-  return 1;
+  return add_pem_blocks(ctx, add_ca_fn);
 }
 
 typedef struct {
