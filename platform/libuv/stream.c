@@ -11,6 +11,7 @@
 #include <string.h>
 #if defined(__linux__)
 #include <sys/epoll.h>
+#include <sys/un.h>
 #endif
 
 #include "internal.h"
@@ -305,7 +306,12 @@ int lode_pipe_open(lode_pipe_t* handle, lode_file_t fd) {
 }
 
 int lode_pipe_bind(lode_pipe_t* handle, const char* name) {
-  int err = uv_pipe_bind(&handle->uv.pipe, name);
+  struct sockaddr_un sa;
+  int err;
+  /* libuv 1.44 silently truncates a name longer than sun_path and binds
+   * the truncated one; lode's contract is ENAMETOOLONG. */
+  if (strlen(name) >= sizeof(sa.sun_path)) return LODE_ENAMETOOLONG;
+  err = uv_pipe_bind(&handle->uv.pipe, name);
   if (err == 0) handle->pipe_fname = handle->uv.pipe.pipe_fname;
   return err;
 }
