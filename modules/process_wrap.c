@@ -38,8 +38,12 @@
  *                            pipe.onlines([line, ...]) for several from one
  *                            read; a line is a string when ASCII, else a
  *                            Buffer (UTF-8). pipe.buffering is true while
- *                            part of a line waits. EOF and errors still go
- *                            to pipe.onread. 0 or an error code.
+ *                            part of a line waits. A read that is exactly
+ *                            one message of a common shape (see
+ *                            ipc_decode) goes decoded, as JSON.parse would,
+ *                            to pipe.onmessage(value) if that is a
+ *                            function. EOF and errors still go to
+ *                            pipe.onread. 0 or an error code.
  *   ipcStop(pipe)            undoes ipcStart; call it before closing pipe.
  *   ipcWrite(pipe, req, text)
  *                            writes text and '\n' as
@@ -800,9 +804,197 @@ static void ipc_push_line(duk_context* ctx, const char* p, size_t n) {
   duk_push_lstring(ctx, p, n);
 }
 
-/* The consumer: whole lines (each with its '\n') go to pipe.onlines(line)
- * or, several from one read, pipe.onlines([line, ...]); pipe.buffering
- * tells whether part of a line waits for more bytes. */
+/* ---- a JSON decoder for the common IPC message, in C ----
+ *
+ * Duktape's JSON.parse spends most of a small message's cost on copying
+ * every string through a temporary buffer and on converting numbers with
+ * its general algorithm (about 15k instructions for
+ * {"cmd":"ping","n":1,"text":"hello","list":[1,2,3]}). ipc_decode handles
+ * the shapes JSON.stringify produces for plain data: objects, arrays,
+ * strings without escapes, numbers, true, false and null. Anything else
+ * (an escape, a "__proto__" key, deeper nesting than IPC_DEPTH, a syntax
+ * error) makes it give up, and the line goes to JSON.parse as before.
+ * Numbers are rounded correctly (strtod beyond 15 digits), as node's
+ * JSON.parse does; Duktape's can be one unit off in the last place.
+ * Properties are defined (not assigned) as JSON.parse does: setters on
+ * Object.prototype or Array.prototype are not called. */
+#define IPC_DEPTH 16
+
+typedef struct {
+  const char* p;
+  const char* end;
+} ipc_src_t;
+
+static void ipc_ws(ipc_src_t* s) {
+  while (s->p < s->end &&
+         (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
+    s->p++;
+}
+
+/* A string without escapes at s->p (the opening quote): its bytes. */
+static int ipc_string(ipc_src_t* s, const char** str, size_t* len) {
+  const char* q = s->p + 1;
+  while (q < s->end && *q != '"') {
+    /* An escape, a control character or a non-ASCII byte: JSON.parse. */
+    if (*q == '\\' || (unsigned char) *q < 0x20 || (unsigned char) *q >= 0x80)
+      return -1;
+    q++;
+  }
+  if (q == s->end) return -1;
+  *str = s->p + 1;
+  *len = (size_t) (q - (s->p + 1));
+  s->p = q + 1;
+  return 0;
+}
+
+static const duk_uint_t ipc_def_flags =
+    DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+    DUK_DEFPROP_SET_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE;
+
+/* One value at s->p pushed on ctx's stack (0), or nothing pushed (-1). */
+static int ipc_value(duk_context* ctx, ipc_src_t* s, int depth) {
+  const char* str;
+  size_t len;
+  duk_idx_t obj;
+  char c;
+
+  ipc_ws(s);
+  if (s->p == s->end) return -1;
+  c = *s->p;
+  if (c == '"') {
+    if (ipc_string(s, &str, &len) != 0) return -1;
+    duk_push_lstring(ctx, str, len);
+    return 0;
+  }
+  if (c == '-' || (c >= '0' && c <= '9')) {
+    const char* q = s->p;
+    const char* digits;
+    int neg = c == '-';
+    double v = 0;
+    if (neg) q++;
+    digits = q;
+    if (q < s->end && *q == '0') {
+      q++;
+    } else {
+      while (q < s->end && *q >= '0' && *q <= '9') {
+        v = v * 10 + (*q - '0'); /* exact up to 15 digits */
+        q++;
+      }
+    }
+    if (q == digits) return -1;
+    if ((q < s->end && (*q == '.' || *q == 'e' || *q == 'E')) || q - digits > 15) {
+      /* A fraction, an exponent or more digits than a double holds
+       * exactly: checked against JSON's grammar, then converted by
+       * strtod, which rounds correctly (as V8 does; Duktape's own
+       * conversion can be one unit off in the last place). */
+      char tmp[64];
+      if (q < s->end && *q == '.') {
+        const char* f = ++q;
+        while (q < s->end && *q >= '0' && *q <= '9') q++;
+        if (q == f) return -1;
+      }
+      if (q < s->end && (*q == 'e' || *q == 'E')) {
+        const char* x;
+        q++;
+        if (q < s->end && (*q == '+' || *q == '-')) q++;
+        x = q;
+        while (q < s->end && *q >= '0' && *q <= '9') q++;
+        if (q == x) return -1;
+      }
+      if ((size_t) (q - s->p) >= sizeof(tmp)) return -1;
+      memcpy(tmp, s->p, (size_t) (q - s->p));
+      tmp[q - s->p] = '\0';
+      s->p = q;
+      duk_push_number(ctx, strtod(tmp, NULL));
+      return 0;
+    }
+    s->p = q;
+    duk_push_number(ctx, neg ? -v : v); /* "-0" is -0, as JSON.parse */
+    return 0;
+  }
+  if (c == '{' || c == '[') {
+    duk_uarridx_t i = 0;
+    char close = c == '{' ? '}' : ']';
+    if (depth >= IPC_DEPTH) return -1;
+    if (c == '{') duk_push_object(ctx);
+    else duk_push_array(ctx);
+    obj = duk_get_top_index(ctx);
+    s->p++;
+    ipc_ws(s);
+    if (s->p < s->end && *s->p == close) {
+      s->p++;
+      return 0;
+    }
+    for (;;) {
+      if (c == '{') {
+        ipc_ws(s);
+        if (s->p == s->end || *s->p != '"' || ipc_string(s, &str, &len) != 0)
+          goto fail;
+        /* JSON.parse makes an own property "__proto__": left to it. */
+        if (len == 9 && memcmp(str, "__proto__", 9) == 0) goto fail;
+        duk_push_lstring(ctx, str, len);
+        ipc_ws(s);
+        if (s->p == s->end || *s->p != ':') goto fail;
+        s->p++;
+      } else {
+        duk_push_uint(ctx, i++);
+      }
+      if (ipc_value(ctx, s, depth + 1) != 0) goto fail;
+      duk_def_prop(ctx, obj, ipc_def_flags);
+      ipc_ws(s);
+      if (s->p == s->end) goto fail;
+      if (*s->p == close) {
+        s->p++;
+        return 0;
+      }
+      if (*s->p != ',') goto fail;
+      s->p++;
+    }
+  fail:
+    duk_set_top(ctx, obj);
+    return -1;
+  }
+  if (s->end - s->p >= 4 && memcmp(s->p, "true", 4) == 0) {
+    s->p += 4;
+    duk_push_true(ctx);
+    return 0;
+  }
+  if (s->end - s->p >= 5 && memcmp(s->p, "false", 5) == 0) {
+    s->p += 5;
+    duk_push_false(ctx);
+    return 0;
+  }
+  if (s->end - s->p >= 4 && memcmp(s->p, "null", 4) == 0) {
+    s->p += 4;
+    duk_push_null(ctx);
+    return 0;
+  }
+  return -1;
+}
+
+/* [ ... ] → [ ... value ] and 0 when the whole line p[0..n) is a JSON
+ * text ipc_value handles; else the stack is unchanged and -1. */
+static int ipc_decode(duk_context* ctx, const char* p, size_t n) {
+  ipc_src_t s;
+  duk_idx_t top = duk_get_top(ctx);
+  /* Room for every level's object and key/value pair. */
+  if (!duk_check_stack(ctx, IPC_DEPTH * 3 + 8)) return -1;
+  s.p = p;
+  s.end = p + n;
+  if (ipc_value(ctx, &s, 0) != 0) return -1;
+  ipc_ws(&s);
+  if (s.p != s.end) {
+    duk_set_top(ctx, top);
+    return -1;
+  }
+  return 0;
+}
+
+/* The consumer: a read that is one whole message of a shape ipc_decode
+ * handles goes to pipe.onmessage(value) when that is a function; other
+ * whole lines (each with its '\n') go to pipe.onlines(line) or, several
+ * from one read, pipe.onlines([line, ...]); pipe.buffering tells whether
+ * part of a line waits for more bytes. */
 static void ipc_on_bytes(void* data, const char* p, size_t n) {
   ipc_reader_t* r = data;
   duk_context* ctx = r->ctx;
@@ -812,6 +1004,23 @@ static void ipc_on_bytes(void* data, const char* p, size_t n) {
   duk_uarridx_t count = 0;
 
   lode_js_push_ref(ctx, r->pipe_ref);
+  /* The usual read: exactly one whole message. Decoded here when it has
+   * a common shape, and given to pipe.onmessage(value). */
+  if (r->len == 0 && n > 0 && p[n - 1] == '\n' &&
+      memchr(p, '\n', n - 1) == NULL) {
+    duk_get_prop_literal(ctx, -1, "onmessage");
+    if (duk_is_function(ctx, -1)) {
+      duk_dup(ctx, -2); /* [ pipe fn pipe ] */
+      if (ipc_decode(ctx, p, n) == 0) {
+        duk_push_false(ctx);
+        duk_put_prop_literal(ctx, base, "buffering");
+        lode_js_call(ctx, 1);
+        duk_set_top(ctx, base);
+        return;
+      }
+    }
+    duk_set_top(ctx, base + 1);
+  }
   duk_get_prop_string(ctx, -1, "onlines");
   duk_dup(ctx, -2); /* [ pipe fn pipe ] */
   while ((nl = memchr(p, '\n', (size_t) (end - p))) != NULL) {

@@ -716,7 +716,11 @@ function setupChannel(target, channel) {
   // Each call costs under Duktape: isInternal() and handleMessage() are
   // written out here for the messages without a handle.
   function onMessageText(line) {
-    var message = JSON.parse(line), cmd, h;
+    onMessage(JSON.parse(line));
+  }
+
+  function onMessage(message) {
+    var cmd, h;
     if (message !== null && typeof message === 'object' && typeof (cmd = message.cmd) === 'string' &&
         cmd.length > 5 && cmd.charCodeAt(0) === 78 /* N */ && cmd.slice(0, 5) === 'NODE_') {
       if (cmd === 'NODE_HANDLE') {
@@ -745,6 +749,9 @@ function setupChannel(target, channel) {
       onMessageText(lines.toString());
     }
   };
+  // A read that is one message of a common shape comes decoded, as
+  // JSON.parse would (see process_wrap's ipcStart).
+  channel.onmessage = onMessage;
   var framed = processWrap.ipcStart(channel) === 0;
 
   function closeChannel() {
