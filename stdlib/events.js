@@ -8,10 +8,13 @@
  */
 'use strict';
 
-var errors = require('internal/errors');
-var codes = errors.codes;
-var validateNumber = errors.validateNumber;
-var validateFunction = errors.validateFunction;
+// internal/errors is loaded on first use: the start-up makes an emitter
+// (process) and adds listeners, but raises no errors.
+var errorsMod = null;
+function errors() {
+  if (errorsMod === null) errorsMod = require('internal/errors');
+  return errorsMod;
+}
 
 var utilMod;
 function inspect(v, opts) {
@@ -60,7 +63,7 @@ EventEmitter.init = function (opts) {
   // As in Node, captureRejections: false means the default.
   if (opts && opts.captureRejections) {
     if (typeof opts.captureRejections !== 'boolean') {
-      throw codes.ERR_INVALID_ARG_TYPE('options.captureRejections', 'boolean',
+      throw errors().codes.ERR_INVALID_ARG_TYPE('options.captureRejections', 'boolean',
         opts.captureRejections);
     }
     this[kCapture] = true;
@@ -75,11 +78,11 @@ EventEmitter.prototype[kCapture] = false;
 EventEmitter.prototype[kShapeMode] = false;
 
 function checkListener(listener) {
-  validateFunction(listener, 'listener');
+  if (typeof listener !== 'function') errors().validateFunction(listener, 'listener');
 }
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  validateNumber(n, 'setMaxListeners', 0);
+  errors().validateNumber(n, 'setMaxListeners', 0);
   this._maxListeners = n;
   return this;
 };
@@ -151,7 +154,7 @@ EventEmitter.prototype.emit = function emit(type) {
     } catch (e) {
       stringified = er;
     }
-    var err = codes.ERR_UNHANDLED_ERROR(stringified);
+    var err = errors().codes.ERR_UNHANDLED_ERROR(stringified);
     err.context = er;
     throw err;
   }
@@ -423,7 +426,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get: function () { return defaultMaxListeners; },
   set: function (arg) {
-    validateNumber(arg, 'defaultMaxListeners', 0);
+    errors().validateNumber(arg, 'defaultMaxListeners', 0);
     defaultMaxListeners = arg;
   }
 });
@@ -433,7 +436,7 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
   get: function () { return captureRejections; },
   set: function (value) {
     if (typeof value !== 'boolean') {
-      throw codes.ERR_INVALID_ARG_TYPE('EventEmitter.captureRejections', 'boolean', value);
+      throw errors().codes.ERR_INVALID_ARG_TYPE('EventEmitter.captureRejections', 'boolean', value);
     }
     captureRejections = value;
   }
@@ -449,19 +452,19 @@ EventEmitter.getEventListeners = function getEventListeners(emitterOrTarget, typ
     return emitterOrTarget.listeners(type);
   }
   /* XXX: EventTarget is not implemented in lode's stdlib yet. */
-  throw codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw errors().codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 };
 
 EventEmitter.getMaxListeners = function (emitterOrTarget) {
   if (emitterOrTarget && typeof emitterOrTarget.getMaxListeners === 'function') {
     return getMaxListeners(emitterOrTarget);
   }
-  throw codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw errors().codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 };
 
 EventEmitter.setMaxListeners = function (n) {
   if (n === undefined) n = defaultMaxListeners;
-  validateNumber(n, 'setMaxListeners', 0);
+  errors().validateNumber(n, 'setMaxListeners', 0);
   if (arguments.length <= 1) {
     defaultMaxListeners = n;
     return;
@@ -469,7 +472,7 @@ EventEmitter.setMaxListeners = function (n) {
   for (var i = 1; i < arguments.length; i++) {
     var t = arguments[i];
     if (t && typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
-    else throw codes.ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], t);
+    else throw errors().codes.ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], t);
   }
 };
 

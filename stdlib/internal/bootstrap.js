@@ -35,6 +35,15 @@ function nativeRequire(id) {
   return mod.exports;
 }
 
+// The process methods a program seldom calls (umask, hrtime with an
+// argument, kill, emitWarning and the warning printer, the fatal error
+// formatter) live in internal/process_methods, loaded on first call.
+var processMethodsModule = null;
+function processMethods() {
+  if (processMethodsModule === null) processMethodsModule = nativeRequire('internal/process_methods');
+  return processMethodsModule;
+}
+
 // Enumerable like Node's: global, the timer functions, queueMicrotask,
 // structuredClone, atob and btoa; the others are not.
 function defineGlobal(name, value, enumerable) {
@@ -43,18 +52,48 @@ function defineGlobal(name, value, enumerable) {
   });
 }
 
+// A lazy global: a getter that loads its value on first use and replaces
+// itself with a plain data property (what Node has from the start); an
+// assignment before that just defines the data property. `load` is a
+// function returning the value, or a module id whose export of that name
+// is the value. Duktape passes the property name to accessors
+// (DUK_USE_NONSTD_GETTER_KEY_ARGUMENT, ..._SETTER_...), so one getter and
+// one setter serve every lazy global.
+var lazyGlobals = {};
+
+// (A global object frozen since keeps the getter, which then keeps
+// answering with the value it loaded.)
+function lazyGlobalValue(name) {
+  var entry = lazyGlobals[name], v;
+  if (entry === undefined) return undefined;
+  if ('value' in entry) return entry.value;
+  v = typeof entry.load === 'string' ? nativeRequire(entry.load)[name] : entry.load();
+  if (lazyGlobals[name] === entry) {
+    entry.value = v;
+    try {
+      defineGlobal(name, v, entry.enumerable);
+      delete lazyGlobals[name];
+    } catch (e) { /* frozen */ }
+  }
+  return v;
+}
+
+function lazyGlobalSet(v, name) {
+  var entry = lazyGlobals[name];
+  if (entry === undefined) return;
+  // A frozen global object's is read-only. XXX: a TypeError as in strict
+  // code (sloppy code would see the assignment ignored).
+  defineGlobal(name, v, entry.enumerable);
+  delete lazyGlobals[name];
+}
+
 function defineLazyGlobal(name, load, enumerable) {
+  lazyGlobals[name] = { load: load, enumerable: enumerable === true };
   Object.defineProperty(global, name, {
     configurable: true,
     enumerable: enumerable === true,
-    get: function () {
-      var v = load();
-      defineGlobal(name, v, enumerable);
-      return v;
-    },
-    set: function (v) {
-      defineGlobal(name, v, enumerable);
-    }
+    get: lazyGlobalValue,
+    set: lazyGlobalSet
   });
 }
 
@@ -65,9 +104,17 @@ defineGlobal('process', process);
 defineGlobal('global', global, true);
 
 var taskQueues = nativeRequire('internal/task_queues');
+// Promise, AggregateError, Map, Set, WeakMap, WeakSet and structuredClone
+// live in modules of their own, loaded on first use through lazy globals
+// (about 200 KB of heap that `lode -e 0` does not pay). Everything in the
+// stdlib reaches them through the global, so through the getter.
+// structuredClone is enumerable, as Node's.
 nativeRequire('internal/polyfills').install(global, {
   enqueueMicrotask: taskQueues.enqueueMicrotask,
-  rejectionTracker: taskQueues.rejectionTracker
+  rejectionTracker: taskQueues.rejectionTracker,
+  lazyGlobal: function (name, get) {
+    defineLazyGlobal(name, get, name === 'structuredClone');
+  }
 });
 
 // Stack traces in Node's shape: "    at name (file:line)", "    at
@@ -199,38 +246,14 @@ process.chdir = function chdir(directory) {
   processBinding.chdir(directory);
 };
 process.umask = function umask(mask) {
-  var errors;
-  if (mask === undefined) return processBinding.umask(undefined);
-  errors = nativeRequire('internal/errors');
-  if (typeof mask === 'string') {
-    if (!/^[0-7]+$/.test(mask)) {
-      throw errors.codes.ERR_INVALID_ARG_VALUE('mask', mask,
-        'must be a 32-bit unsigned integer or an octal string');
-    }
-    mask = parseInt(mask, 8);
-  }
-  errors.validateUint32(mask, 'mask');
-  return processBinding.umask(mask);
+  return processMethods().umask(mask);
 };
 process.uptime = processBinding.uptime;
 process.hrtime = function hrtime(prev) {
-  var t = [0, 0], s, ns;
+  var t;
+  if (prev !== undefined) return processMethods().hrtime(prev);
+  t = [0, 0];
   processBinding.hrtime(t);
-  if (prev !== undefined) {
-    if (!Array.isArray(prev)) {
-      throw nativeRequire('internal/errors').codes.ERR_INVALID_ARG_TYPE('time', 'Array', prev);
-    }
-    if (prev.length !== 2) {
-      throw nativeRequire('internal/errors').codes.ERR_OUT_OF_RANGE('time', 2, prev.length);
-    }
-    s = t[0] - prev[0];
-    ns = t[1] - prev[1];
-    if (ns < 0) {
-      s -= 1;
-      ns += 1e9;
-    }
-    return [s, ns];
-  }
   return t;
 };
 // XXX: Duktape has no BigInt: hrtime.bigint() gives the nanoseconds as a
@@ -255,29 +278,7 @@ Object.defineProperty(process, 'title', {
 var signals = processBinding.signals;
 
 process.kill = function kill(pid, sig) {
-  var errors = nativeRequire('internal/errors'), num, err;
-  if (pid != (pid | 0)) throw errors.codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
-  if (sig === undefined) sig = 'SIGTERM';
-  if (typeof sig === 'number') {
-    num = sig;
-  } else {
-    num = signals[sig];
-    if (num === undefined) {
-      err = new TypeError('Unknown signal: ' + sig);
-      err.code = 'ERR_UNKNOWN_SIGNAL';
-      throw err;
-    }
-  }
-  err = processBinding.kill(pid, num);
-  if (err) {
-    // Node's ErrnoException: "kill ESRCH".
-    var e = new Error('kill ' + utilBinding.getErrorName(err));
-    e.errno = err;
-    e.code = utilBinding.getErrorName(err);
-    e.syscall = 'kill';
-    throw e;
-  }
-  return true;
+  return processMethods().kill(pid, sig);
 };
 
 process.nextTick = taskQueues.nextTick;
@@ -303,79 +304,14 @@ process.abort = function abort() {
 // next tick as 'warning'; the default listener (always there, unless
 // --no-warnings) prints them through console.error, so a replaced
 // process.stderr.write sees them too.
-function createWarningObject(warning, type, code, ctor, detail) {
-  var w = new Error(warning);
-  w.name = String(type || 'Warning');
-  if (code !== undefined) w.code = code;
-  if (detail !== undefined) w.detail = detail;
-  if (Error.captureStackTrace) Error.captureStackTrace(w, ctor || process.emitWarning);
-  return w;
-}
-
+// (The warning object's stack starts below this process.emitWarning:
+// the one in internal/process_methods has another name.)
 process.emitWarning = function emitWarning(warning, type, code, ctor) {
-  var errors = nativeRequire('internal/errors'), detail;
-  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
-    ctor = type.ctor;
-    code = type.code;
-    if (typeof type.detail === 'string') detail = type.detail;
-    type = type.type || 'Warning';
-  } else if (typeof type === 'function') {
-    ctor = type;
-    code = undefined;
-    type = 'Warning';
-  }
-  if (type !== undefined) errors.validateString(type, 'type');
-  if (typeof code === 'function') {
-    ctor = code;
-    code = undefined;
-  } else if (code !== undefined) {
-    errors.validateString(code, 'code');
-  }
-  if (typeof warning === 'string') {
-    warning = createWarningObject(warning, type, code, ctor, detail);
-  } else if (!(warning instanceof Error)) {
-    throw errors.codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
-  }
-  if (warning.name === 'DeprecationWarning') {
-    if (process.noDeprecation) return;
-    if (process.throwDeprecation) {
-      process.nextTick(function () { throw warning; });
-      return;
-    }
-  }
-  process.nextTick(function () {
-    process.emit('warning', warning);
-  });
+  processMethods().emitWarning(warning, type, code, ctor);
 };
 
-var traceWarningHelperShown = false;
 function onWarning(w) {
-  var isDeprecation, trace, msg, text;
-  if (!(w instanceof Error)) return;
-  isDeprecation = w.name === 'DeprecationWarning';
-  if (isDeprecation && process.noDeprecation) return;
-  trace = process.traceProcessWarnings || (isDeprecation && process.traceDeprecation);
-  msg = '(' + process.release.name + ':' + process.pid + ') ';
-  if (w.code) msg += '[' + w.code + '] ';
-  if (trace && w.stack) {
-    msg += w.stack;
-  } else {
-    msg += typeof w.toString === 'function' ? w.toString() : Error.prototype.toString.call(w);
-  }
-  if (typeof w.detail === 'string') msg += '\n' + w.detail;
-  if (!trace && !traceWarningHelperShown) {
-    msg += '\n(Use `' + nativeRequire('path').basename(process.argv0 || 'lode') + ' ' +
-      (isDeprecation ? '--trace-deprecation' : '--trace-warnings') +
-      ' ...` to show where the warning was created)';
-    traceWarningHelperShown = true;
-  }
-  try {
-    global.console.error(msg);
-  } catch (e) {
-    try {
-      utilBinding.writeSync(2, msg + '\n');
-    } catch (e2) { /* stderr gone */ }
-  }
+  processMethods().onWarning(w);
 }
 process.on('warning', onWarning);
 
@@ -449,21 +385,19 @@ defineStdio('stdin', 'getStdin');
 
 // ---- globals ----
 
-var timers = nativeRequire('timers');
-defineGlobal('setTimeout', timers.setTimeout, true);
-defineGlobal('clearTimeout', timers.clearTimeout, true);
-defineGlobal('setInterval', timers.setInterval, true);
-defineGlobal('clearInterval', timers.clearInterval, true);
-defineGlobal('setImmediate', timers.setImmediate, true);
-defineGlobal('clearImmediate', timers.clearImmediate, true);
+// The timer functions are the timers binding's own, but timers.js gives
+// their objects prototypes (binding.setup): loaded on first use.
+['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
+  'clearImmediate'].forEach(function (name) {
+  defineLazyGlobal(name, 'timers', true);
+});
 defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
-defineGlobal('structuredClone', global.structuredClone, true);
 defineLazyGlobal('console', function () { return nativeRequire('console'); });
-defineLazyGlobal('URL', function () { return nativeRequire('url').URL; });
-defineLazyGlobal('URLSearchParams', function () { return nativeRequire('url').URLSearchParams; });
+defineLazyGlobal('URL', 'url');
+defineLazyGlobal('URLSearchParams', 'url');
 // Node's TextEncoder/TextDecoder replace Duktape's built-in ones.
-defineLazyGlobal('TextEncoder', function () { return nativeRequire('internal/encoding').TextEncoder; });
-defineLazyGlobal('TextDecoder', function () { return nativeRequire('internal/encoding').TextDecoder; });
+defineLazyGlobal('TextEncoder', 'internal/encoding');
+defineLazyGlobal('TextDecoder', 'internal/encoding');
 // Buffer is loaded on first use: about 300 KB of heap that `lode -e 0`
 // and scripts which never touch bytes do not pay. Until then Buffer, atob
 // and btoa are getters; C code that makes a Buffer first (a socket read)
@@ -505,29 +439,8 @@ function applyExecArgv(list) {
 // then util.inspect of the error (its stack and own properties), or a
 // thrown primitive as it is. XXX: no caret line: Duktape has no columns.
 var evalSource = null;
-function sourceLine(file, line) {
-  var text;
-  if (file === '[eval]' || file === '[stdin]') text = evalSource;
-  else if (file.charAt(0) === '/') text = internalBinding('fs').readFileUtf8(file);
-  if (typeof text !== 'string') return undefined;
-  return text.split('\n')[line - 1];
-}
-
 function formatFatal(err) {
-  var where = '', line, util = nativeRequire('util');
-  if (err !== null && typeof err === 'object' && typeof err.fileName === 'string' &&
-      typeof err.lineNumber === 'number' && err.lineNumber > 0) {
-    try {
-      line = sourceLine(err.fileName, err.lineNumber);
-      if (line !== undefined) {
-        where = err.fileName + ':' + err.lineNumber + '\n' + line.replace(/\r$/, '') + '\n\n';
-      }
-    } catch (e) { /* the file is gone: no source line */ }
-  }
-  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
-    return where + String(err);
-  }
-  return where + util.inspect(err);
+  return processMethods().formatFatal(err, evalSource);
 }
 process._lodeFormatFatal = formatFatal;
 

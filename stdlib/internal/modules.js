@@ -10,7 +10,6 @@
 var utilBinding = internalBinding('util');
 var fsBinding = internalBinding('fs');
 var path = require('path');
-var errors = require('internal/errors');
 
 var nativeRequire = require;
 var builtinNames = [];
@@ -254,7 +253,7 @@ Module.prototype.load = function (filename) {
 
 Module.prototype.require = function (id) {
   if (typeof id !== 'string') {
-    throw errors.codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
+    throw nativeRequire('internal/errors').codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
   }
   if (id === '') {
     var err = new TypeError("The argument 'id' must be a non-empty string. Received ''");
@@ -270,7 +269,7 @@ function makeRequireFunction(mod) {
   }
   function resolve(request, options) {
     if (typeof request !== 'string') {
-      throw errors.codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+      throw nativeRequire('internal/errors').codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
     }
     return Module._resolveFilename(request, mod, false, options);
   }
