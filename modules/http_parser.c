@@ -586,6 +586,22 @@ static duk_ret_t parser_set_server(duk_context* ctx) {
   return 0;
 }
 
+/* initServer(proto, maxHeaderSize): a server connection's parser in one
+ * call: Object.setPrototypeOf(this, proto), initialize(REQUEST,
+ * maxHeaderSize), setServer(). */
+static duk_ret_t parser_init_server(duk_context* ctx) {
+  duk_require_object(ctx, 0);
+  duk_push_this(ctx);
+  duk_dup(ctx, 0);
+  duk_set_prototype(ctx, -2);
+  duk_pop(ctx);
+  duk_push_int(ctx, LODE_HTTP_REQUEST);
+  duk_replace(ctx, 0); /* [ REQUEST maxHeaderSize ] as initialize() takes them */
+  parser_initialize(ctx);
+  this_parser(ctx)->server = 1;
+  return 0;
+}
+
 static duk_ret_t parser_set_head_req(duk_context* ctx) {
   this_parser(ctx)->head_req = duk_get_int_default(ctx, 0, 0);
   return 0;
@@ -689,8 +705,14 @@ static duk_ret_t parser_consume(duk_context* ctx) {
   return 1;
 }
 
+/* unconsume([stopIdle]): the handle goes back to JS reads; with true, the
+ * keep-alive timer stops too (idle(0)), for a connection's close. */
 static duk_ret_t parser_unconsume(duk_context* ctx) {
   parser_t* h = this_parser(ctx);
+  if (duk_get_boolean_default(ctx, 0, 0)) {
+    if (h->idle != NULL) lode_timer_stop(&h->idle->timer);
+    idle_disarm(h);
+  }
   if (h->handle_ref == 0) return 0;
   lode_js_push_ref(ctx, h->handle_ref);
   lode_stream_wrap_unconsume(ctx, -1, h);
@@ -1456,14 +1478,37 @@ static void compact_connection(duk_context* ctx, duk_idx_t st, duk_idx_t sock, d
   }
 }
 
+/* sock.writable, from its Writable state (the getter's test: the
+ * state's writable not false, not destroyed, errored, ending or ended)
+ * without calling the getter; the getter where there is no state. */
+static int socket_writable(duk_context* ctx, duk_idx_t sock) {
+  duk_idx_t w;
+  int r;
+  duk_get_prop_literal(ctx, sock, "_writableState");
+  w = duk_get_top_index(ctx);
+  if (!duk_is_object(ctx, w)) {
+    duk_pop(ctx);
+    return get_bool(ctx, sock, "writable");
+  }
+  duk_get_prop_literal(ctx, w, "writable");
+  r = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
+  duk_pop(ctx);
+  r = r && !get_bool(ctx, w, "destroyed") && !get_bool(ctx, w, "errored") &&
+      !get_bool(ctx, w, "ending") && !get_bool(ctx, w, "ended");
+  duk_pop(ctx);
+  return r;
+}
+
 /* The tick after a response went out (hooks.finishNT(res)): what
- * _onFinishWrite and resOnFinish do, in C, for a keep-alive response
- * nobody listens to, whose request was never read, with nothing pipelined
- * behind it; anything else goes to hooks.finishSlow(res). */
+ * _onFinishWrite and resOnFinish do, in C, for a response nobody listens
+ * to, whose request was never read, with nothing pipelined behind it: a
+ * keep-alive one arms the idle timer, the last one ends the socket;
+ * anything else goes to hooks.finishSlow(res). */
 static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_idx_t res = 0, st = 1, req = 2, sock = 3, inc = 4, parser = 5;
   parser_t* h;
   double ka;
+  int last;
   duk_set_top(ctx, 1);
   if (get_bool(ctx, res, "_finishEmitted")) return 0;
   duk_get_prop_literal(ctx, res, "_st");
@@ -1481,10 +1526,10 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_get_prop_index(ctx, inc, 0);
   if (!duk_strict_equals(ctx, -1, res)) goto slow;
   duk_pop(ctx);
-  if (get_bool(ctx, req, "_rsMade") || get_bool(ctx, res, "_events") || get_bool(ctx, res, "_last") ||
-      !get_bool(ctx, res, "shouldKeepAlive") || get_bool(ctx, res, "maxRequestsOnConnectionReached") ||
-      get_bool(ctx, st, "current"))
+  if (get_bool(ctx, req, "_rsMade") || get_bool(ctx, res, "_events") ||
+      get_bool(ctx, res, "maxRequestsOnConnectionReached") || get_bool(ctx, st, "current"))
     goto slow;
+  last = get_bool(ctx, res, "_last") || !get_bool(ctx, res, "shouldKeepAlive");
   duk_get_prop_literal(ctx, st, "outgoing");
   if (duk_get_length(ctx, -1) != 0) goto slow;
   duk_pop(ctx);
@@ -1504,6 +1549,23 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_put_prop_literal(ctx, sock, "_httpMessage");
   duk_push_null(ctx);
   duk_put_prop_literal(ctx, res, "socket");
+  if (last) {
+    /* The connection's last response: resOnFinish ends the socket with
+     * destroySoon (end() where there is none), or destroys it once it
+     * cannot write any more. */
+    if (socket_writable(ctx, sock)) {
+      duk_get_prop_literal(ctx, sock, "destroySoon");
+      if (duk_is_function(ctx, -1))
+        duk_push_literal(ctx, "destroySoon");
+      else
+        duk_push_literal(ctx, "end");
+      duk_remove(ctx, -2);
+    } else {
+      duk_push_literal(ctx, "destroy");
+    }
+    duk_call_prop(ctx, sock, 0);
+    return 0;
+  }
   if (ka > 0 && idle_arm(ctx, h, parser, ka) != 0)
     return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   /* The first request of a connection has added what its objects keep:
@@ -1657,10 +1719,11 @@ static const duk_function_list_entry parser_methods[] = {
     {"pause", parser_pause, 0},
     {"resume", parser_resume, 0},
     {"consume", parser_consume, 1},
-    {"unconsume", parser_unconsume, 0},
+    {"unconsume", parser_unconsume, 1},
     {"setHeadResponse", parser_set_head_req, 1},
     {"idle", parser_idle, 1},
     {"setServer", parser_set_server, 0},
+    {"initServer", parser_init_server, 2},
     {"expired", parser_expired, 3},
     {NULL, NULL, 0}};
 

@@ -520,6 +520,24 @@ static duk_ret_t h_written_bytes(duk_context* ctx) {
   return 1;
 }
 
+/* saveBytes(socket): getConsumedBytes() and getWrittenBytes() into the
+ * socket's _consumedBytes and _handleWritten (what net.Socket reads once
+ * the handle is gone), in one call; a zero count leaves the field to its
+ * default (0, on net.Socket.prototype). */
+static duk_ret_t h_save_bytes(duk_context* ctx) {
+  wrap_t* w = this_wrap(ctx);
+  duk_require_object(ctx, 0);
+  if (w->consumed != 0) {
+    duk_push_number(ctx, w->consumed);
+    duk_put_prop_literal(ctx, 0, "_consumedBytes");
+  }
+  if (w->written != 0) {
+    duk_push_number(ctx, w->written);
+    duk_put_prop_literal(ctx, 0, "_handleWritten");
+  }
+  return 0;
+}
+
 static duk_ret_t h_set_blocking(duk_context* ctx) {
   duk_push_int(ctx, lode_stream_set_blocking(&this_wrap(ctx)->h.stream,
                                              duk_to_boolean(ctx, 0)));
@@ -866,6 +884,7 @@ static const duk_function_list_entry stream_methods[] = {
     {"getFd", h_fd, 0},
     {"getConsumedBytes", h_consumed_bytes, 0},
     {"getWrittenBytes", h_written_bytes, 0},
+    {"saveBytes", h_save_bytes, 1},
     {"setBlocking", h_set_blocking, 1},
     {NULL, NULL, 0}};
 

@@ -1098,35 +1098,40 @@ Object.defineProperty(net.Socket.prototype, 'parser', {
   set: net.Socket._ownSetter('parser'),
   configurable: true
 });
-Object.defineProperty(net.Socket.prototype, 'server', {
-  get: function () {
-    var st = this._httpState;
-    return st ? st.server : null;
-  },
-  set: net.Socket._ownSetter('server'),
-  configurable: true
-});
+// (net.Socket.prototype's server accessor reads _httpState first.)
 
 function connectionListener(socket) {
   var server = this;
   var st = new ConnState(server, socket);
   var parser = new HTTPParser();
-  Object.setPrototypeOf(parser, serverParserProto);
-  parser.initialize(HTTPParser.REQUEST, server.maxHeaderSize || 16384);
-  parser.setServer(); // common requests are taken in C (server_request)
+  // setPrototypeOf(parser, serverParserProto), initialize(REQUEST, max),
+  // setServer() (common requests are taken in C: server_request).
+  parser.initServer(serverParserProto, server.maxHeaderSize || 16384);
   st.parser = parser;
   parser.state = st;
-  // socket.parser and socket.server read st (accessors below): two own
-  // properties less per connection.
+  // socket.parser and socket.server read st (the accessor below and
+  // net's): two own properties less per connection.
   socket._httpState = st;
-  delete socket.server;
+  delete socket._acceptedBy;
   server[kConnections].push(st);
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
-  socket.on('timeout', socketOnTimeout);
-  socket.on('error', socketOnError);
-  socket.on('end', socketOnEnd);
-  socket.on('close', socketOnClose);
-  socket.on('drain', socketOnDrain);
+  // socket.on() for each of these; in one go while the socket's only
+  // listener is net's 'end' one: a new listener table, made at its size
+  // (an object literal) rather than grown one property at a time.
+  var ev = socket._events;
+  if (socket._eventsCount === 1 && ev !== undefined && typeof ev.end === 'function') {
+    ev = { end: [ev.end, socketOnEnd], timeout: socketOnTimeout, error: socketOnError,
+           close: socketOnClose, drain: socketOnDrain };
+    Object.setPrototypeOf(ev, null); // as EventEmitter's tables
+    socket._events = ev;
+    socket._eventsCount = 5;
+  } else {
+    socket.on('timeout', socketOnTimeout);
+    socket.on('error', socketOnError);
+    socket.on('end', socketOnEnd);
+    socket.on('close', socketOnClose);
+    socket.on('drain', socketOnDrain);
+  }
   if (!(socket._handle && socket._handle.readStart && parser.consume(socket._handle) === 0)) {
     st.consumed = false;
     socket.on('data', socketOnData);
@@ -1180,7 +1185,7 @@ function unhookSocket(st) {
   removeConn(st);
   clearKeepAlive(st);
   socket._httpState = null;
-  socket.server = st.server; // its own property again
+  socket._acceptedBy = st.server; // what socket.server reads again
 }
 
 function removeConn(st) {
@@ -1428,7 +1433,8 @@ function socketOnEnd() {
     st.current.aborted = true;
   }
   if (!this._httpMessage && st.outgoing.length === 0) {
-    if (this.writable) this.end();
+    var w = this._writableState; // this.writable, without the getter call
+    if (w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended) this.end();
   } else {
     // The responses in flight end the socket when they finish.
     var res = this._httpMessage;
@@ -1440,14 +1446,20 @@ function socketOnEnd() {
 function socketOnClose() {
   var st = this._httpState;
   if (!st) return;
-  clearKeepAlive(st);
-  removeConn(st);
+  // clearKeepAlive(st), removeConn(st) and the unconsume, inline.
   if (st.consumed) {
-    st.parser.unconsume();
+    st.parser.unconsume(true); // and the keep-alive timer stops
     st.consumed = false;
+  } else {
+    st.parser.idle(0);
   }
-  var list = st.incoming, i;
-  st.incoming = [];
+  var conns = st.server[kConnections], i = conns.indexOf(st);
+  if (i >= 0) {
+    if (i === conns.length - 1) conns.pop();
+    else conns.splice(i, 1);
+  }
+  var list = st.incoming;
+  if (list.length !== 0) st.incoming = [];
   for (i = 0; i < list.length; i++) {
     var res = list[i], req = res.req;
     if (!req.complete) {
@@ -1466,7 +1478,7 @@ function socketOnClose() {
     st.current.aborted = true;
     st.current.emit('aborted');
   }
-  this.server = st.server; // its own property again
+  this._acceptedBy = st.server; // what socket.server reads again
   this._httpState = null;
 }
 

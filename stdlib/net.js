@@ -19,6 +19,14 @@ var Pipe = binding.Pipe;
 var TTY = binding.TTY;
 var UV_EOF = binding.UV_EOF;
 var utilBinding = internalBinding('util');
+var streamState = require('internal/streams/state');
+var finalDone = require('internal/streams/writable').finalDone;
+var onFinalDone = require('internal/streams/writable').onFinalDone;
+var endReadable = require('internal/streams/readable').endReadable;
+var destroyedStream = require('internal/streams/destroy').destroyed;
+var duplexDestroy = stream.Duplex.prototype.destroy;
+var onEofChunk = require('internal/streams/readable').onEofChunk;
+var readablePush = require('internal/streams/readable').prototype.push;
 
 // ---- errors ----
 
@@ -96,6 +104,10 @@ function toNumber(x) {
 // ---- Socket ----
 
 function Socket(options) {
+  if (options === kAccept) { // (kAccept is private: always with new)
+    initAccepted(this);
+    return;
+  }
   if (!(this instanceof Socket)) return new Socket(options);
   if (typeof options === 'number') options = { fd: options };
   else options = Object.assign({}, options);
@@ -110,7 +122,7 @@ function Socket(options) {
   options.autoDestroy = true;
   if (options.allowHalfOpen === undefined) options.allowHalfOpen = false;
   // An accepted socket's allowHalfOpen reads its server's (see below).
-  if (options.acceptedBy) this.server = options.acceptedBy;
+  if (options.acceptedBy) this._acceptedBy = options.acceptedBy;
   stream.Duplex.call(this, options);
   Object.setPrototypeOf(this._readableState, SocketReadableState);
   Object.setPrototypeOf(this._writableState, SocketWritableState);
@@ -136,6 +148,60 @@ function Socket(options) {
 }
 util.inherits(Socket, stream.Duplex);
 
+// An accepted connection (onConnection): what the general path above
+// makes of {handle, acceptedBy: server, allowHalfOpen: server's,
+// pauseOnCreate, readable: true, writable: true}, without copying the
+// options or running the stream constructors' option checks (a server
+// makes one per connection). onConnection passes the handle and server
+// in acceptHandle/acceptServer.
+var kAccept = {};
+var acceptHandle = null, acceptServer = null;
+function SocketRState() {}
+function SocketWState() {}
+
+function initAccepted(self) {
+  var server = acceptServer, handle = acceptHandle, hwm, aho;
+  acceptServer = acceptHandle = null;
+  self._acceptedBy = server;
+  var r = self._readableState = new SocketRState();
+  var w = self._writableState = new SocketWState();
+  hwm = streamState.getDefaultHighWaterMark(false);
+  if (hwm !== r.highWaterMark) r.highWaterMark = hwm;
+  if (hwm !== w.highWaterMark) w.highWaterMark = hwm;
+  // Duplex's own allowHalfOpen where it differs from what the
+  // prototype's getter reads from the server (server.allowHalfOpen ===
+  // true).
+  aho = server.allowHalfOpen;
+  if ((aho !== undefined && aho !== false) !== (aho === true)) self.allowHalfOpen = aho !== false;
+  // EventEmitter.init and on('end', onReadableStreamEnd) on a fresh lean
+  // emitter (Socket.prototype's kLean): a new _events holding that one.
+  if (EventEmitter.captureRejections) {
+    EventEmitter.init.call(self);
+    self.on('end', onReadableStreamEnd);
+  } else {
+    var events = self._events = Object.create(null);
+    events.end = onReadableStreamEnd;
+    self._eventsCount = 1;
+  }
+  self._handle = handle;
+  initHandle(self);
+  if (!server.pauseOnConnect) {
+    // read(0) on the fresh socket: starts the handle reading; the
+    // readable state is then reading, past its first sync read, and
+    // waiting for data.
+    handle.reading = true;
+    var err = handle.readStart();
+    if (err) {
+      self.destroy(uvException(err, 'read'));
+      r.needReadable = true;
+    } else {
+      r.reading = true;
+      r.sync = false;
+      r.needReadable = true;
+    }
+  }
+}
+
 // Memory: each own property of a Duktape object costs about 34 bytes, and
 // a server holds one Socket per idle keep-alive connection.
 var socketDefaults = {
@@ -153,7 +219,11 @@ var socketDefaults = {
   _handleWritten: 0, // bytes written by C (HTTP responses), once the handle is gone
   timeout: 0,
   _timer: null,
-  server: null
+  _acceptedBy: null, // the accepting server, which `server` reads
+  _httpState: null,  // an HTTP server connection's (http.js)
+  _serverSet: false, // server has an own value (see ownSetter)
+  _serverApart: false, // _server has an own value
+  resetAndClosing: false // resetAndDestroy() in progress
 };
 (function () {
   for (var k in socketDefaults) Socket.prototype[k] = socketDefaults[k];
@@ -165,31 +235,58 @@ SocketReadableState.emitClose = false;
 var SocketWritableState = Object.create(stream.Writable.WritableState.prototype);
 SocketWritableState.decodeStrings = false;
 SocketWritableState.emitClose = false;
+SocketRState.prototype = SocketReadableState;
+SocketWState.prototype = SocketWritableState;
 
 // A setter that makes an own data property: for fields that are usually
-// read through an accessor on the prototype.
-function ownSetter(key) {
+// read through an accessor on the prototype. With `mark`, it also sets
+// that field true, so that net's own code can tell the own value is
+// there without calling the accessor (a call from a property read costs
+// Duktape several times a plain read).
+function ownSetter(key, mark) {
   return function (v) {
     Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+    if (mark) this[mark] = true;
   };
+}
+
+// What socket.server reads, without the accessor call: an own value if
+// one was set, else the HTTP connection's server (http.js's state, see
+// connectionListener), else the accepting server.
+function serverOf(self) {
+  if (self._serverSet === true) return self.server;
+  var st = self._httpState;
+  return st ? st.server : self._acceptedBy;
 }
 
 // allowHalfOpen is the server's for an accepted socket (Node copies it
 // from the server), false for others, unless set: no own property.
 Object.defineProperty(Socket.prototype, 'allowHalfOpen', {
   get: function () {
-    var server = this.server;
+    var server = serverOf(this);
     return server ? server.allowHalfOpen === true : false;
   },
   set: ownSetter('allowHalfOpen'),
   configurable: true
 });
 
+// server is the accepting server unless set: plain fields, as an
+// assignment to an accessor from the prototype would make a
+// defineProperty per connection.
+Object.defineProperty(Socket.prototype, 'server', {
+  get: function () {
+    var st = this._httpState;
+    return st ? st.server : this._acceptedBy;
+  },
+  set: ownSetter('server', '_serverSet'),
+  configurable: true
+});
+
 // _server is server unless set apart (TLS sets it to null once the
 // TLSSocket counts the connection): one field less per connection.
 Object.defineProperty(Socket.prototype, '_server', {
-  get: function () { return this.server; },
-  set: ownSetter('_server'),
+  get: function () { return serverOf(this); },
+  set: ownSetter('_server', '_serverApart'),
   configurable: true
 });
 Socket._ownSetter = ownSetter;
@@ -214,6 +311,8 @@ Socket._ownSetter = ownSetter;
 
 [TCP, Pipe, TTY].forEach(function (C) {
   if (C && C.prototype && C.prototype.onread === undefined) C.prototype.onread = onStreamRead;
+  // close(cb) calls cb with the handle as `this` (see destroySocket).
+  if (C && C.prototype) C.prototype.lodeCloseToOwner = true;
 });
 
 function createHandle(fd, isServer) {
@@ -237,7 +336,7 @@ function initHandle(self) {
 function onStreamRead(nread, buffer) {
   var self = this.owner;
   if (!self) return;
-  self._unrefTimerActive();
+  if (self._timer) self._unrefTimerActive();
   if (nread > 0) {
     self._bytesRead += nread;
     if (!self.push(buffer) && self._handle) {
@@ -251,8 +350,20 @@ function onStreamRead(nread, buffer) {
       self._handle.readStop();
       self._readingStopped = true;
     }
-    self.push(null);
-    self.read(0);
+    var rs = self._readableState;
+    if (self.push === readablePush) {
+      rs.reading = false; // push(null), one call less
+      onEofChunk(self, rs);
+    } else {
+      self.push(null);
+    }
+    // read(0), which with nothing buffered (and the handle reading, or
+    // gone) only schedules 'end'.
+    if (rs.length === 0 && rs.ended === true && (!self._handle || self._handle.reading)) {
+      endReadable(self);
+    } else {
+      self.read(0);
+    }
     return;
   }
   self.destroy(uvException(nread, 'read'));
@@ -264,8 +375,15 @@ function onReadableStreamEnd() {
     this.write = writeAfterFIN;
     if (this.writable) this.end();
     else if (!this.writableLength) this.destroy();
-  } else if (!this.destroyed && !this.writable && !this.writableLength) {
-    this.destroy();
+  } else {
+    // !this.destroyed && !this.writable && !this.writableLength, read
+    // from the states (Duplex's getters, one call each).
+    var r = this._readableState, w = this._writableState;
+    if (!(r.destroyed && w.destroyed) &&
+        !(w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended) &&
+        !w.length) {
+      this.destroy();
+    }
   }
 }
 
@@ -365,11 +483,61 @@ Socket.prototype.resume = function resume() {
 };
 
 Socket.prototype.read = function read(n) {
+  var h = this._handle;
+  if (n === 0 && h && h.reading) {
+    // read(0) while the handle reads and nothing came yet: all that
+    // Readable's read(0) does then is to wait for data (needReadable).
+    var rs = this._readableState;
+    if (rs.reading === true && rs.length === 0 && !rs.ended && !this.connecting) {
+      rs.needReadable = true;
+      return null;
+    }
+  }
   if (!this.connecting && this._handle && !this._handle.reading && n === 0 &&
       !this.readableEnded) {
     this._read();
   }
   return stream.Duplex.prototype.read.call(this, n);
+};
+
+// As Node's (http ends a connection's last response with it): end, and
+// destroy once finished, without waiting for the other side's end.
+// Node's once('finish', this.destroy) is a listener; here a flag that
+// Writable's finish() reads right after 'finish' (a listener added and
+// removed per connection costs as much as the rest of the destroy).
+Socket.prototype.destroySoon = function () {
+  var w = this._writableState;
+  // this.writable and this.writableFinished, from the state.
+  if (w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended) this.end();
+  if (w.finished) this.destroy();
+  else w.destroyOnFinish = true;
+};
+
+// destroy() of a socket with a handle whose streams are constructed and
+// have nothing buffered: what Writable's destroy, destroy() and
+// _destroy do then, in one function (the general path is several calls
+// deep for each socket).
+Socket.prototype.destroy = function (err, cb) {
+  var w = this._writableState, r = this._readableState;
+  if (w.destroyed || r.destroyed || !this._handle || !w.constructed ||
+      w.buffered !== null || w.onFinished !== null || this._destroy !== socketDestroy) {
+    return duplexDestroy.call(this, err, cb);
+  }
+  if (err) {
+    if (!w.errored) w.errored = err;
+    if (!r.errored) r.errored = err;
+  }
+  w.destroyed = true;
+  r.destroyed = true;
+  var res;
+  try {
+    res = destroySocket(this, err || null);
+  } catch (e) {
+    res = e === undefined ? null : e;
+  }
+  destroyedStream(this, res, cb);
+  serverConnectionGone(this);
+  return this;
 };
 
 function afterWriteDispatched(self, req, err, cb) {
@@ -407,20 +575,26 @@ function WriteReq(owner) {
 }
 WriteReq.prototype.oncomplete = onWriteComplete;
 
+// A write before the connection exists waits for 'connect' (or fails on
+// 'close'). Its own function: a function declared in _writeGeneric would
+// be a closure made on every write.
+function writeAfterConnect(self, writev, data, encoding, cb) {
+  self._pendingData = data;
+  self.once('connect', function connect() {
+    self.off('close', onClose);
+    self._writeGeneric(writev, data, encoding, cb);
+  });
+  function onClose() {
+    cb(errors.codes.ERR_SOCKET_CLOSED_BEFORE_CONNECTION ?
+      errors.codes.ERR_SOCKET_CLOSED_BEFORE_CONNECTION() :
+      new Error('Socket closed before the connection was established'));
+  }
+  self.once('close', onClose);
+}
+
 Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
   if (this.connecting) {
-    this._pendingData = data;
-    var self = this;
-    this.once('connect', function connect() {
-      self.off('close', onClose);
-      self._writeGeneric(writev, data, encoding, cb);
-    });
-    function onClose() {
-      cb(errors.codes.ERR_SOCKET_CLOSED_BEFORE_CONNECTION ?
-        errors.codes.ERR_SOCKET_CLOSED_BEFORE_CONNECTION() :
-        new Error('Socket closed before the connection was established'));
-    }
-    this.once('close', onClose);
+    writeAfterConnect(this, writev, data, encoding, cb);
     return;
   }
   if (this._pendingData !== null) this._pendingData = null; // no own property when idle
@@ -428,7 +602,7 @@ Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
     cb(errors.codes.ERR_SOCKET_CLOSED ? errors.codes.ERR_SOCKET_CLOSED() : new Error('Socket is closed'));
     return false;
   }
-  this._unrefTimerActive();
+  if (this._timer) this._unrefTimerActive();
   var req = new WriteReq(this);
   var err;
   if (writev) {
@@ -466,11 +640,12 @@ function ShutdownReq(owner, cb) {
 }
 ShutdownReq.prototype.oncomplete = function (status) {
   var self = this.owner;
-  if (!self.destroyed && status < 0 && status !== -107 /* ENOTCONN */) {
-    this.callback(uvException(status, 'shutdown'));
-    return;
-  }
-  this.callback();
+  // (status first: the destroyed getter only for a failed shutdown)
+  var err = status < 0 && status !== -107 /* ENOTCONN */ && !self.destroyed ?
+    uvException(status, 'shutdown') : undefined;
+  if (this.callback === null) onFinalDone(self, self._writableState, err);
+  else if (err) this.callback(err);
+  else this.callback();
 };
 
 Socket.prototype._final = function (cb) {
@@ -485,33 +660,88 @@ Socket.prototype._final = function (cb) {
   if (err !== 0) return cb(uvException(err, 'shutdown'));
 };
 
-Socket.prototype._destroy = function (exception, cb) {
-  var self = this, isException = !!exception;
-  this.connecting = false;
-  this._clearTimer();
-  if (this._handle) {
-    var handle = this._handle;
-    if (handle.getConsumedBytes) this._consumedBytes = handle.getConsumedBytes();
-    if (handle.getWrittenBytes) this._handleWritten = handle.getWrittenBytes();
-    this._handle = null;
-    handle.onread = function () {};
-    handle.owner = null;
-    if (this.resetAndClosing) {
-      this.resetAndClosing = false;
-      handle.reset(function () { self.emit('close', isException); });
-    } else {
-      handle.close(function () { self.emit('close', isException); });
-    }
-    cb(exception);
-  } else {
+// What Writable's prefinish calls instead of _final(callback) while
+// _final is this one: the same, reporting to Writable.finalDone(stream,
+// err) without a closure per socket.
+Socket.prototype._final.lodeFinal = function (self) {
+  var handle = self._handle;
+  if (!handle || self.connecting) { // (self.pending, without the getter)
+    return self._final(function (err) { finalDone(self, err); });
+  }
+  var req = new ShutdownReq(self, null);
+  var err = handle.shutdown(req);
+  if (err === 1 || err === -107 /* ENOTCONN */) return finalDone(self);
+  if (err !== 0) return finalDone(self, uvException(err, 'shutdown'));
+};
+
+var socketDestroy = Socket.prototype._destroy = function (exception, cb) {
+  if (!this._handle) {
+    var self = this, isException = !!exception;
+    this.connecting = false;
+    this._clearTimer();
     cb(exception);
     process.nextTick(function () { self.emit('close', isException); });
+    serverConnectionGone(this);
+    return;
   }
-  if (this._server) {
-    this._server._connections--;
-    if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
-  }
+  cb(destroySocket(this, exception));
+  serverConnectionGone(this);
 };
+
+// destroy() calls this instead of _destroy(err, callback) while _destroy
+// is the one above (no callback closure per socket): with a handle, its
+// result is what _destroy passes to its callback; without one (the
+// 'close' tick must follow destroy's own ticks) undefined: not done.
+Socket.prototype._destroy.lodeSync = function (self, exception) {
+  return self._handle ? destroySocket(self, exception) : undefined;
+};
+// ... and then this, after the callback.
+Socket.prototype._destroy.lodeSync.after = serverConnectionGone;
+
+function destroySocket(self, exception) {
+  var isException = !!exception;
+  if (self.connecting) self.connecting = false;
+  if (self._timer) self._clearTimer();
+  if (self._handle) {
+    var handle = self._handle;
+    if (handle.saveBytes !== undefined) {
+      handle.saveBytes(self); // both counts, in one call
+    } else {
+      if (handle.getConsumedBytes) self._consumedBytes = handle.getConsumedBytes();
+      if (handle.getWrittenBytes) self._handleWritten = handle.getWrittenBytes();
+    }
+    self._handle = null;
+    handle.onread = noop;
+    if (self.resetAndClosing) {
+      handle.owner = null;
+      self.resetAndClosing = false;
+      handle.reset(function () { self.emit('close', isException); });
+    } else if (handle.lodeCloseToOwner === true) {
+      // The handle's close callback runs with the handle as `this`: it
+      // keeps its owner (as Node's handles do) for onHandleClose.
+      if (isException) handle.closeError = true;
+      handle.close(onHandleClose);
+    } else {
+      handle.owner = null;
+      handle.close(function () { self.emit('close', isException); });
+    }
+  }
+  return exception;
+}
+
+function serverConnectionGone(self) {
+  var server = self._serverApart === true ? self._server : serverOf(self);
+  if (server) {
+    server._connections--;
+    if (server._emitCloseIfDrained) server._emitCloseIfDrained();
+  }
+}
+
+function noop() {}
+
+function onHandleClose() {
+  this.owner.emit('close', this.closeError === true);
+}
 
 Socket.prototype.resetAndDestroy = function () {
   if (this._handle) {
@@ -828,20 +1058,19 @@ function onConnection(status, clientHandle) {
     clientHandle.close();
     return;
   }
-  var socket = new Socket({
-    handle: clientHandle,
-    acceptedBy: self,
-    allowHalfOpen: self.allowHalfOpen,
-    pauseOnCreate: self.pauseOnConnect,
-    readable: true,
-    writable: true
-  });
+  acceptHandle = clientHandle;
+  acceptServer = self;
+  var socket = new Socket(kAccept);
   if (self.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
   if (self.keepAlive && clientHandle.setKeepAlive) clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
   self._connections++;
   // socket.server was set by the constructor (acceptedBy); _server reads it.
   self.emit('connection', socket);
-  if (!self.pauseOnConnect && !socket.destroyed) socket.read(0);
+  // (A 'connection' listener's pause() stops the handle; this read(0)
+  // starts it again, so bytes still come into the buffer, as in Node,
+  // whose pause() leaves the handle reading.)
+  var rs = socket._readableState, ws = socket._writableState;
+  if (!self.pauseOnConnect && !(rs.destroyed && ws.destroyed)) socket.read(0); // (!socket.destroyed)
 }
 
 Server.prototype._listen2 = function (address, port, addressType, backlog, fd, adopted) {

@@ -26,30 +26,58 @@ function checkError(err, w, r) {
 
 /* Stream.prototype.destroy for Readable, Writable and Duplex. */
 function destroy(err, cb) {
-  var r = this._readableState;
-  var w = this._writableState;
+  destroyStream(this, err, cb);
+  return this;
+}
+
+/* destroy() on self (Writable.prototype.destroy calls it directly). */
+function destroyStream(self, err, cb) {
+  var r = self._readableState;
+  var w = self._writableState;
   var s = w || r;
 
   if ((w && w.destroyed) || (r && r.destroyed)) {
     if (typeof cb === 'function') cb();
-    return this;
+    return;
   }
 
-  checkError(err, w, r);
+  if (err) checkError(err, w, r);
   if (w) w.destroyed = true;
   if (r) r.destroyed = true;
 
   if (!s.constructed) {
-    var list = this[kDestroyCbs];
-    if (list === undefined) list = this[kDestroyCbs] = [];
+    var list = self[kDestroyCbs];
+    if (list === undefined) list = self[kDestroyCbs] = [];
     list.push({ err: err, cb: cb });
   } else {
-    _destroy(this, err, cb);
+    _destroy(self, err, cb);
   }
-  return this;
 }
 
 function _destroy(self, err, cb) {
+  /* net.Socket's _destroy: the same, returning what it would call back
+   * with (no onDestroy closure per stream), or undefined when it does not
+   * apply (nothing done); then its `after` part, which _destroy runs
+   * after its callback. */
+  var direct = self._destroy.lodeSync;
+  if (direct !== undefined) {
+    var res;
+    try {
+      res = direct(self, err || null);
+    } catch (e) {
+      res = e === undefined ? null : e;
+    }
+    if (res !== undefined) {
+      destroyed(self, res, cb);
+      if (direct.after !== undefined) direct.after(self);
+      return;
+    }
+  }
+  destroyWithCallback(self, err, cb);
+}
+
+/* (A function of its own: onDestroy is made on entry.) */
+function destroyWithCallback(self, err, cb) {
   var called = false;
 
   function onDestroy(err2) {
@@ -70,6 +98,19 @@ function _destroy(self, err, cb) {
   } catch (e) {
     onDestroy(e);
   }
+}
+
+/* What onDestroy does with _destroy's result, for a _destroy that returns
+ * it (net.Socket's, see _destroy; net.Socket's destroy calls it too). */
+function destroyed(self, err2, cb) {
+  var r = self._readableState;
+  var w = self._writableState;
+  if (err2) checkError(err2, w, r);
+  if (w) w.closed = true;
+  if (r) r.closed = true;
+  if (typeof cb === 'function') cb(err2);
+  if (err2) process.nextTick(emitErrorCloseNT, self, err2);
+  else process.nextTick(emitCloseNT, self);
 }
 
 function emitErrorCloseNT(self, err) {
@@ -239,6 +280,8 @@ module.exports = {
   construct: construct,
   destroyer: destroyer,
   destroy: destroy,
+  destroyStream: destroyStream,
+  destroyed: destroyed,
   undestroy: undestroy,
   errorOrDestroy: errorOrDestroy
 };

@@ -910,6 +910,11 @@ function endReadable(stream) {
   }
 }
 
+/* For net.Socket's end of data: push(null) is state.reading = false then
+ * onEofChunk; read(0), once nothing is left to read, endReadable. */
+Object.defineProperty(Readable, 'endReadable', { value: endReadable, configurable: true });
+Object.defineProperty(Readable, 'onEofChunk', { value: onEofChunk, configurable: true });
+
 function endReadableNT(state, stream) {
   if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
     state.endEmitted = true;

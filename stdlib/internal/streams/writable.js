@@ -68,7 +68,9 @@ var writableDefaults = {
   errored: null,
   closed: false,
   closeEmitted: false,
-  onFinished: null /* end() callbacks waiting for 'finish' */
+  onFinished: null, /* end() callbacks waiting for 'finish' */
+  /* net.Socket's destroySoon(): destroy() right after 'finish'. */
+  destroyOnFinish: false
 };
 
 function WritableState(options, stream, isDuplex) {
@@ -496,6 +498,14 @@ function onFinish(stream, state, err) {
   }
 }
 
+/* The callback of a lodeFinal _final (see prefinish). */
+function finalDone(stream, err) {
+  onFinish(stream, stream._writableState, err);
+}
+Object.defineProperty(Writable, 'finalDone', { value: finalDone, configurable: true });
+/* (stream, state, err): the same, one call less. */
+Object.defineProperty(Writable, 'onFinalDone', { value: onFinish, configurable: true });
+
 function prefinish(stream, state) {
   if (state.prefinished || state.finalCalled) return;
   if (typeof stream._final === 'function' && !state.destroyed) {
@@ -503,9 +513,15 @@ function prefinish(stream, state) {
     state.sync = true;
     state.pendingcb++;
     try {
-      stream._final(function (err) {
-        onFinish(stream, state, err);
-      });
+      /* net.Socket's _final reports to finalDone (no closure per stream). */
+      var direct = stream._final.lodeFinal;
+      if (direct !== undefined) {
+        direct(stream);
+      } else {
+        stream._final(function (err) {
+          onFinish(stream, state, err);
+        });
+      }
     } catch (err) {
       onFinish(stream, state, err);
     }
@@ -540,8 +556,9 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  callFinishedCallbacks(state, null);
+  if (state.onFinished !== null) callFinishedCallbacks(state, null);
   stream.emit('finish');
+  if (state.destroyOnFinish) stream.destroy();
   if (state.autoDestroy) {
     /* A Duplex is destroyed only when its readable side has ended too. */
     var r = stream._readableState;
@@ -610,14 +627,13 @@ def('writableAborted', function () {
   return w.writable !== false && (w.destroyed || !!w.errored) && !w.finished;
 });
 
-var destroy = destroyImpl.destroy;
 Writable.prototype.destroy = function (err, cb) {
   var state = this._writableState;
   /* Buffered writes and end() callbacks fail on the next tick. */
   if (!state.destroyed && (state.buffered !== null || state.onFinished !== null)) {
     process.nextTick(errorBuffer, state);
   }
-  destroy.call(this, err, cb);
+  destroyImpl.destroyStream(this, err, cb);
   return this;
 };
 
