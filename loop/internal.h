@@ -131,12 +131,62 @@ void lode__run_prepare(lode_loop_t* loop);
 void lode__run_check(lode_loop_t* loop);
 void lode__async_close(lode_async_t* handle);
 /* Called on the loop thread when the wake-up object fires: takes the
- * pending async handles and finished pool work under async_mutex, then
- * runs their callbacks. */
+ * finished pool work and the sent async handles off their lock-free stacks
+ * (loop->wq_done, loop->async_stack), then runs their callbacks. */
 void lode__async_dispatch(lode_loop_t* loop);
-/* Any thread: records that the loop must wake and wakes it once (the
- * caller holds loop->async_mutex; see lode__async_wake). */
-void lode__async_wake_locked(lode_loop_t* loop);
+/* Any thread: pushes q on one of those stacks (linked through q->next) and
+ * wakes the loop unless a wake-up is already on its way (coalescing). The
+ * loop may take q as soon as it is pushed; this touches only the loop
+ * afterwards, and lode_loop_close waits until it is done
+ * (lode__async_wait_senders). */
+void lode__async_post(lode_loop_t* loop, lode__queue_t** stack,
+                      lode__queue_t* q);
+/* Loop thread, before the loop is torn down: waits until no thread is
+ * inside lode__async_post for this loop. */
+void lode__async_wait_senders(lode_loop_t* loop);
+
+/* ---- lock-free hand-over stacks (loop/async.c) ----
+ *
+ * An intrusive stack of lode__queue_t nodes linked through next: any number
+ * of threads push with a compare-exchange; one consumer at a time takes the
+ * whole stack with one exchange. Nothing pops single nodes, so there is no
+ * ABA problem. A pushed node belongs to the consumer from the moment the
+ * push succeeds. */
+
+static inline void lode__xstack_push(lode__queue_t** head,
+                                     lode__queue_t* q) {
+  lode__queue_t* old = __atomic_load_n(head, __ATOMIC_RELAXED);
+  do
+    q->next = old;
+  while (!__atomic_compare_exchange_n(head, &old, q, 1, __ATOMIC_SEQ_CST,
+                                      __ATOMIC_RELAXED));
+}
+
+/* Appends the whole stack to list, in push order. */
+static inline void lode__xstack_take(lode__queue_t** head,
+                                     lode__queue_t* list) {
+  lode__queue_t* q;
+  lode__queue_t* next;
+  lode__queue_t tmp;
+
+  /* seq_cst: callers rely on this being ordered after their own earlier
+   * seq_cst stores (the wake-up flag, the idle count). */
+  if (__atomic_load_n(head, __ATOMIC_SEQ_CST) == NULL) return;
+  q = __atomic_exchange_n(head, NULL, __ATOMIC_SEQ_CST);
+  /* The stack is newest first: inserting each at the head of tmp gives
+   * push order, then tmp goes after what list already holds. */
+  lode__queue_init(&tmp);
+  while (q != NULL) {
+    next = q->next;
+    lode__queue_insert_head(&tmp, q);
+    q = next;
+  }
+  if (lode__queue_empty(&tmp)) return;
+  tmp.next->prev = list->prev;
+  list->prev->next = tmp.next;
+  tmp.prev->next = list;
+  list->prev = tmp.prev;
+}
 
 /* ---- the thread pool (loop/threadpool.c) ---- */
 
@@ -156,7 +206,7 @@ void lode__work_submit(lode_loop_t* loop, struct lode__work* w, int lane,
 /* Cancels w if no worker took it yet: done runs later with LODE_ECANCELED.
  * 0 or LODE_EBUSY. */
 int lode__work_cancel(lode_loop_t* loop, struct lode__work* w);
-/* Runs the done callbacks of a batch moved off loop->wq_done. */
+/* Runs the done callbacks of a batch taken off loop->wq_done. */
 void lode__work_done(lode_loop_t* loop, lode__queue_t* batch);
 
 /* ---- hooks platform/ provides to loop/ ---- */
@@ -164,6 +214,9 @@ void lode__work_done(lode_loop_t* loop, lode__queue_t* batch);
 uint64_t lode__hrtime_ns(void);
 /* Blocks the asynchronous signals in the calling thread (pool workers). */
 void lode__thread_block_signals(void);
+/* Gives the CPU to another thread (short waits on another thread's few
+ * instructions, which may have been preempted). */
+void lode__thread_yield(void);
 int lode__platform_loop_init(lode_loop_t* loop);
 void lode__platform_loop_close(lode_loop_t* loop);
 /* Wakes the loop from any thread (eventfd / EVFILT_USER / IOCP post). */

@@ -525,14 +525,16 @@ struct lode_loop_s {
   lode__queue_t prepare_handles;
   lode__queue_t check_handles;
   lode_handle_t* closing_handles;
-  /* Cross-thread hand-over, all under async_mutex: pending async handles,
-   * finished pool work, and whether a wake-up is already on its way (so
-   * senders coalesce). */
+  /* Cross-thread hand-over, lock-free (loop/async.c): sent async handles
+   * and finished pool work are pushed on two stacks the loop takes whole;
+   * async_wakeup_sent says a wake-up is already on its way (so senders
+   * coalesce); async_senders counts threads still inside a hand-over. */
   lode__queue_t async_handles;
-  lode__queue_t async_pending;
-  lode__queue_t wq_done;
-  lode_mutex_t async_mutex;
-  int async_wakeup_sent;
+  lode__queue_t async_pending;  /* loop thread only: taken, not yet run */
+  lode__queue_t* async_stack;   /* accessed atomically */
+  lode__queue_t* wq_done;       /* accessed atomically */
+  int async_wakeup_sent;        /* accessed atomically */
+  int async_senders;            /* accessed atomically */
   /* signals: one byte per delivered signal arrives on signal_pipefd[0] */
   lode__queue_t signal_handles;
   int signal_pipefd[2];
@@ -706,7 +708,7 @@ struct lode_async_s {
   /* private */
   lode_async_cb async_cb;
   lode__queue_t queue;         /* in loop->async_handles */
-  lode__queue_t pending_queue; /* in loop->async_pending while pending */
+  lode__queue_t pending_queue; /* on loop->async_stack or async_pending */
   int pending;                 /* accessed atomically */
   LODE__UV(uv_async_t)
 };
@@ -714,9 +716,14 @@ struct lode_async_s {
 /* An async handle is active (keeps the loop alive) from init until close. */
 int lode_async_init(lode_loop_t* loop, lode_async_t* handle,
                     lode_async_cb cb);
-/* Any thread, async-signal-unsafe. Schedules cb on the loop thread; sends
- * before cb runs coalesce into one call. The loop finds pending handles on
- * a list, never by scanning. Must not race with lode_close on the handle. */
+/* Any thread, async-signal-unsafe, lock-free. Schedules cb on the loop
+ * thread; sends before cb runs coalesce into one call, and a send made
+ * while cb runs gets another call (none is lost). The loop finds pending
+ * handles on a list, never by scanning. A send that races with lode_close
+ * on the handle is dropped and harmless, but the handle's memory must stay
+ * valid until every such send has returned (stop the senders before
+ * freeing it in the close callback). Every send must have returned before
+ * lode_loop_close. */
 int lode_async_send(lode_async_t* handle);
 
 /* ------------------------------------------------------------------ */

@@ -16,7 +16,6 @@
 
 int lode_loop_init(lode_loop_t* loop) {
   void* saved_data = loop->data;
-  int err;
 
   memset(loop, 0, sizeof(*loop));
   loop->data = saved_data;
@@ -26,20 +25,12 @@ int lode_loop_init(lode_loop_t* loop) {
   lode__queue_init(&loop->check_handles);
   lode__queue_init(&loop->async_handles);
   lode__queue_init(&loop->async_pending);
-  lode__queue_init(&loop->wq_done);
   lode__queue_init(&loop->signal_handles);
   lode__queue_init(&loop->process_handles);
   loop->closing_handles = NULL;
   loop->time = lode__hrtime_ns() / 1000000;
 
-  err = lode_mutex_init(&loop->async_mutex);
-  if (err != 0) return err;
-  err = lode__platform_loop_init(loop);
-  if (err != 0) {
-    lode_mutex_destroy(&loop->async_mutex);
-    return err;
-  }
-  return 0;
+  return lode__platform_loop_init(loop);
 }
 
 int lode_loop_close(lode_loop_t* loop) {
@@ -53,8 +44,10 @@ int lode_loop_close(lode_loop_t* loop) {
   if (loop->closing_handles != NULL || loop->active_reqs != 0)
     return LODE_EBUSY;
 
+  /* A pool worker or async sender may still be finishing its wake-up
+   * write after the loop already ran what it handed over. */
+  lode__async_wait_senders(loop);
   lode__platform_loop_close(loop);
-  lode_mutex_destroy(&loop->async_mutex);
   lode__free(loop->timer_heap.nodes);
 
   saved_data = loop->data;

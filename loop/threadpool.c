@@ -10,11 +10,16 @@
  * share the workers fairly, and DNS work never holds more than half of them
  * (at least one), so slow lookups cannot starve file I/O.
  *
- * Hand-over to the loop: a worker that finished an item appends it to
- * loop->wq_done under loop->async_mutex and asks for one wake-up
- * (lode__async_wake_locked coalesces), so items that finish while the loop
- * is busy reach it as one batch; the loop runs their done callbacks from
- * lode__work_done.
+ * Hand-out stays under the pool mutex. A lock-free submission stack that
+ * workers moved to the lanes was tried (issue 8): with 64 items in flight
+ * (perf/loop/queue_work.c) it made workers sleep and be woken about twice
+ * as often, and halved the throughput.
+ *
+ * Hand-over to the loop: a worker that finished an item pushes it on
+ * loop->wq_done, a lock-free stack, and asks for one wake-up
+ * (lode__async_post coalesces), so items that finish while the loop is
+ * busy reach it as one batch; the loop runs their done callbacks, in the
+ * order they finished, from lode__work_done.
  *
  * Item states (struct lode__work.state):
  *   QUEUED    on a lane queue (pool mutex)
@@ -100,14 +105,9 @@ static struct lode__work* take_next(void) {
 
 /* Gives a finished (or cancelled) item to its loop: one coalesced wake-up
  * however many items arrive before the loop takes the list. The item may be
- * freed by its owner as soon as the mutex is released. */
+ * freed by its owner as soon as it is pushed. */
 static void post_done(struct lode__work* w) {
-  lode_loop_t* loop = w->loop;
-
-  lode_mutex_lock(&loop->async_mutex);
-  lode__queue_insert_tail(&loop->wq_done, &w->wq);
-  lode__async_wake_locked(loop);
-  lode_mutex_unlock(&loop->async_mutex);
+  lode__async_post(w->loop, &w->loop->wq_done, &w->wq);
 }
 
 static void worker(void* arg) {

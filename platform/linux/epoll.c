@@ -28,6 +28,9 @@ int lode__backend_sync(lode_loop_t* loop, lode__io_t* w) {
   if (w->pevents & LODE__POLLIN) e.events |= EPOLLIN;
   if (w->pevents & LODE__POLLOUT) e.events |= EPOLLOUT;
   if (w->pevents & LODE__POLLPRI) e.events |= EPOLLPRI;
+  /* The loop's wake-up eventfd is edge-triggered: every write to it is a
+   * new event, so the loop never has to read it (unix/core.c, async_io). */
+  if (w == &loop->async_io_watcher) e.events |= EPOLLET;
   e.data.u64 = 0;
   e.data.fd = w->fd;
 

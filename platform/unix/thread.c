@@ -4,6 +4,7 @@
  * Failures that can only come from misuse abort with a message.
  */
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <time.h>
 
@@ -122,4 +123,8 @@ void lode__thread_block_signals(void) {
 
 void lode_once(lode_once_t* guard, void (*cb)(void)) {
   if (pthread_once(guard, cb) != 0) LODE__ABORT("pthread_once");
+}
+
+void lode__thread_yield(void) {
+  sched_yield();
 }

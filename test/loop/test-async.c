@@ -194,3 +194,166 @@ TEST_IMPL(async_unref) {
   ASSERT_LOOP_CLOSED(&loop);
   return 0;
 }
+
+/* Many senders, no lost send: each sender counts a unit of work, then
+ * sends; the loop closes once its callback has seen every unit. A send
+ * lost after the last count (the pending flag cleared at the wrong moment,
+ * a wake-up coalesced into one the loop had already consumed) leaves the
+ * loop waiting forever and the test times out. */
+enum { LS_THREADS = 4, LS_SENDS = 20000 };
+static lode_async_t ls_async;
+static int ls_count; /* accessed atomically */
+static int ls_calls;
+
+static void ls_cb(lode_async_t* h) {
+  ls_calls++;
+  if (__atomic_load_n(&ls_count, __ATOMIC_SEQ_CST) == LS_THREADS * LS_SENDS)
+    lode_close((lode_handle_t*) h, NULL);
+}
+
+static void ls_thread(void* arg) {
+  int i;
+  (void) arg;
+  for (i = 0; i < LS_SENDS; i++) {
+    __atomic_add_fetch(&ls_count, 1, __ATOMIC_SEQ_CST);
+    ASSERT_OK(lode_async_send(&ls_async));
+  }
+}
+
+TEST_IMPL(async_many_senders_no_lost_send) {
+  lode_loop_t loop;
+  lode_thread_t tids[LS_THREADS];
+  int i;
+
+  ASSERT_OK(lode_loop_init(&loop));
+  ls_count = 0;
+  ls_calls = 0;
+  ASSERT_OK(lode_async_init(&loop, &ls_async, ls_cb));
+  for (i = 0; i < LS_THREADS; i++)
+    ASSERT_OK(lode_thread_create(&tids[i], ls_thread, NULL));
+  ASSERT_EQ(lode_run(&loop, LODE_RUN_DEFAULT), 0);
+  for (i = 0; i < LS_THREADS; i++) ASSERT_OK(lode_thread_join(&tids[i]));
+  ASSERT_GE(ls_calls, 1);
+  ASSERT_LE(ls_calls, LS_THREADS * LS_SENDS);
+  ASSERT_LOOP_CLOSED(&loop);
+  return 0;
+}
+
+/* Two loops each on its own thread ping-pong through one async handle
+ * each (the async benchmark's round trip): every round arrives. */
+enum { RT_ROUNDS = 20000 };
+static lode_loop_t rt_loop2;
+static lode_async_t rt_main, rt_other;
+static int rt_rounds;
+static int rt_stop; /* accessed atomically */
+
+static void rt_other_cb(lode_async_t* h) {
+  if (__atomic_load_n(&rt_stop, __ATOMIC_SEQ_CST)) {
+    lode_close((lode_handle_t*) h, NULL);
+    return;
+  }
+  ASSERT_OK(lode_async_send(&rt_main));
+}
+
+static void rt_main_cb(lode_async_t* h) {
+  if (++rt_rounds == RT_ROUNDS) {
+    __atomic_store_n(&rt_stop, 1, __ATOMIC_SEQ_CST);
+    lode_close((lode_handle_t*) h, NULL);
+  }
+  ASSERT_OK(lode_async_send(&rt_other));
+}
+
+static void rt_thread(void* arg) {
+  (void) arg;
+  ASSERT_EQ(lode_run(&rt_loop2, LODE_RUN_DEFAULT), 0);
+}
+
+TEST_IMPL(async_two_loops_round_trip) {
+  lode_loop_t loop;
+  lode_thread_t tid;
+
+  rt_rounds = 0;
+  rt_stop = 0;
+  ASSERT_OK(lode_loop_init(&loop));
+  ASSERT_OK(lode_loop_init(&rt_loop2));
+  ASSERT_OK(lode_async_init(&loop, &rt_main, rt_main_cb));
+  ASSERT_OK(lode_async_init(&rt_loop2, &rt_other, rt_other_cb));
+  ASSERT_OK(lode_thread_create(&tid, rt_thread, NULL));
+  ASSERT_OK(lode_async_send(&rt_other));
+  ASSERT_EQ(lode_run(&loop, LODE_RUN_DEFAULT), 0);
+  ASSERT_OK(lode_thread_join(&tid));
+  ASSERT_EQ(rt_rounds, RT_ROUNDS);
+  ASSERT_LOOP_CLOSED(&rt_loop2);
+  ASSERT_LOOP_CLOSED(&loop);
+  return 0;
+}
+
+/* Closing a handle while other threads keep sending to it: the sends that
+ * land after lode_close are dropped (the callback never runs again), the
+ * loop's lists stay intact, and once the close callback has stopped the
+ * senders the memory can go. A second handle sent by the same threads
+ * is still delivered afterwards. Run many times so the close meets senders at
+ * every point of a send. */
+enum { CS_THREADS = 3, CS_ROUNDS = 200 };
+static lode_async_t* cs_victim;
+static lode_async_t cs_other;
+static lode_thread_t cs_tids[CS_THREADS];
+static int cs_stop;       /* accessed atomically */
+static int cs_closed;     /* the victim was closed: no more callbacks */
+static int cs_victim_calls;
+static int cs_other_calls;
+
+static void cs_sender(void* arg) {
+  lode_async_t* victim = arg;
+  while (!__atomic_load_n(&cs_stop, __ATOMIC_SEQ_CST)) {
+    ASSERT_OK(lode_async_send(victim));
+    ASSERT_OK(lode_async_send(&cs_other));
+  }
+}
+
+static void cs_victim_close_cb(lode_handle_t* h) {
+  int i;
+  __atomic_store_n(&cs_stop, 1, __ATOMIC_SEQ_CST);
+  for (i = 0; i < CS_THREADS; i++) ASSERT_OK(lode_thread_join(&cs_tids[i]));
+  free(h);
+  /* The loop's lists survived: one more send still arrives. */
+  ASSERT_OK(lode_async_send(&cs_other));
+}
+
+static void cs_victim_cb(lode_async_t* h) {
+  ASSERT(!cs_closed);
+  if (++cs_victim_calls == 3) {
+    cs_closed = 1;
+    lode_close((lode_handle_t*) h, cs_victim_close_cb);
+  }
+}
+
+static void cs_other_cb(lode_async_t* h) {
+  cs_other_calls++;
+  if (__atomic_load_n(&cs_stop, __ATOMIC_SEQ_CST) &&
+      !lode_is_closing((lode_handle_t*) h))
+    lode_close((lode_handle_t*) h, NULL);
+}
+
+TEST_IMPL(async_close_while_senders_run) {
+  lode_loop_t loop;
+  int round, i;
+
+  for (round = 0; round < CS_ROUNDS; round++) {
+    ASSERT_OK(lode_loop_init(&loop));
+    cs_victim = malloc(sizeof(*cs_victim));
+    ASSERT_NOT_NULL(cs_victim);
+    cs_stop = 0;
+    cs_closed = 0;
+    cs_victim_calls = 0;
+    cs_other_calls = 0;
+    ASSERT_OK(lode_async_init(&loop, cs_victim, cs_victim_cb));
+    ASSERT_OK(lode_async_init(&loop, &cs_other, cs_other_cb));
+    for (i = 0; i < CS_THREADS; i++)
+      ASSERT_OK(lode_thread_create(&cs_tids[i], cs_sender, cs_victim));
+    ASSERT_EQ(lode_run(&loop, LODE_RUN_DEFAULT), 0);
+    ASSERT_EQ(cs_victim_calls, 3);
+    ASSERT_LOOP_CLOSED(&loop);
+  }
+  return 0;
+}
