@@ -51,6 +51,12 @@
  *                            (0 or an error code, req.async, req.bytes,
  *                            req.oncomplete) when text is ASCII; returns 1
  *                            and writes nothing when it is not.
+ *   ipcSend(pipe, req, message)
+ *                            ipcWrite(pipe, req, JSON.stringify(message))
+ *                            in one call (JSON.stringify's errors thrown
+ *                            as its own): 0 or an error code as ipcWrite;
+ *                            the JSON text, not written, when it is not
+ *                            ASCII; 2 when JSON.stringify gives undefined.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -1133,6 +1139,24 @@ static duk_ret_t ipc_write(duk_context* ctx) {
   return 1;
 }
 
+/* ipcSend(pipe, req, message): see the top of the file. */
+static duk_ret_t ipc_send(duk_context* ctx) {
+  duk_require_object(ctx, 0);
+  duk_require_object(ctx, 1);
+  duk_set_top(ctx, 3);
+  /* JSON.stringify(message), without the JS call: its errors (a cycle, a
+   * BigInt, a throwing toJSON) are thrown from here as from it. */
+  duk_json_encode(ctx, 2);
+  if (!duk_is_string(ctx, 2)) {
+    duk_push_int(ctx, 2);
+    return 1;
+  }
+  ipc_write(ctx); /* [ pipe req text result ] */
+  /* Not ASCII: the text goes back to JS to be written as UTF-8. */
+  if (duk_get_int(ctx, -1) == 1) duk_dup(ctx, 2);
+  return 1;
+}
+
 static const duk_function_list_entry process_methods[] = {
     {"spawn", process_spawn, 1},
     {"kill", process_kill, 1},
@@ -1159,4 +1183,6 @@ void lode_binding_process_wrap(duk_context* ctx) {
   duk_put_prop_string(ctx, -2, "ipcStop");
   duk_push_c_function(ctx, ipc_write, 3);
   duk_put_prop_string(ctx, -2, "ipcWrite");
+  duk_push_c_function(ctx, ipc_send, 3);
+  duk_put_prop_string(ctx, -2, "ipcSend");
 }

@@ -894,14 +894,16 @@ function setupChannel(target, channel) {
     // request object serves the next write.
     var req = spareReq !== null ? spareReq : new WriteReq();
     spareReq = null;
-    var err, text = JSON.stringify(message);
+    var err;
     if (handle) {
-      err = ch.writeUtf8String(req, text + '\n', handle);
+      err = ch.writeUtf8String(req, JSON.stringify(message) + '\n', handle);
     } else {
-      // text and '\n' written from C, without a concatenated copy; a text
-      // that is not ASCII goes the JS way.
-      err = processWrap.ipcWrite(ch, req, text);
-      if (err === 1) err = ch.writeUtf8String(req, text + '\n');
+      // JSON.stringify, then the text and '\n' written from C without a
+      // concatenated copy; a text that is not ASCII comes back to be
+      // written the JS way.
+      err = processWrap.ipcSend(ch, req, message);
+      if (typeof err === 'string') err = ch.writeUtf8String(req, err + '\n');
+      else if (err === 2) err = ch.writeUtf8String(req, JSON.stringify(message) + '\n');
     }
     if (err === 0) {
       if (handle) {
