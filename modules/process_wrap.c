@@ -45,18 +45,15 @@
  *                            function. EOF and errors still go to
  *                            pipe.onread. 0 or an error code.
  *   ipcStop(pipe)            undoes ipcStart; call it before closing pipe.
- *   ipcWrite(pipe, req, text)
- *                            writes text and '\n' as
+ *   ipcSend(pipe, req, message)
+ *                            writes JSON.stringify(message) and '\n' as
  *                            pipe.writeUtf8String(req, text + '\n') would
  *                            (0 or an error code, req.async, req.bytes,
- *                            req.oncomplete) when text is ASCII; returns 1
- *                            and writes nothing when it is not.
- *   ipcSend(pipe, req, message)
- *                            ipcWrite(pipe, req, JSON.stringify(message))
- *                            in one call (JSON.stringify's errors thrown
- *                            as its own): 0 or an error code as ipcWrite;
- *                            the JSON text, not written, when it is not
- *                            ASCII; 2 when JSON.stringify gives undefined.
+ *                            req.oncomplete) when the text is ASCII; returns
+ *                            the text, not written, when it is not, and 2
+ *                            when JSON.stringify gives undefined. Its errors
+ *                            (a cycle, a throwing toJSON) are thrown as
+ *                            JSON.stringify's own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -1118,42 +1115,29 @@ static duk_ret_t ipc_stop(duk_context* ctx) {
   return 0;
 }
 
-/* ipcWrite(pipe, req, text): see the top of the file. */
-static duk_ret_t ipc_write(duk_context* ctx) {
+/* ipcSend(pipe, req, message): see the top of the file. */
+static duk_ret_t ipc_send(duk_context* ctx) {
   static char newline[] = "\n";
   lode_buf_t bufs[2];
   duk_size_t len;
   const char* p;
   duk_require_object(ctx, 0);
   duk_require_object(ctx, 1);
-  p = duk_require_lstring(ctx, 2, &len);
-  /* Only ASCII is stored as its UTF-8 bytes (one byte per character). */
-  if (duk_get_length(ctx, 2) != len) {
-    duk_push_int(ctx, 1);
-    return 1;
-  }
-  bufs[0] = lode_buf_init((char*) p, (unsigned int) len);
-  bufs[1] = lode_buf_init(newline, 1);
-  /* The string, immutable, keeps its bytes alive while queued. */
-  duk_push_int(ctx, lode_stream_wrap_write_req(ctx, 0, 1, bufs, 2, 2));
-  return 1;
-}
-
-/* ipcSend(pipe, req, message): see the top of the file. */
-static duk_ret_t ipc_send(duk_context* ctx) {
-  duk_require_object(ctx, 0);
-  duk_require_object(ctx, 1);
   duk_set_top(ctx, 3);
-  /* JSON.stringify(message), without the JS call: its errors (a cycle, a
-   * BigInt, a throwing toJSON) are thrown from here as from it. */
+  /* JSON.stringify(message), without the JS call. */
   duk_json_encode(ctx, 2);
   if (!duk_is_string(ctx, 2)) {
     duk_push_int(ctx, 2);
     return 1;
   }
-  ipc_write(ctx); /* [ pipe req text result ] */
-  /* Not ASCII: the text goes back to JS to be written as UTF-8. */
-  if (duk_get_int(ctx, -1) == 1) duk_dup(ctx, 2);
+  p = duk_get_lstring(ctx, 2, &len);
+  /* Only ASCII is stored as its UTF-8 bytes (one byte per character);
+   * other text goes back to JS to be written as UTF-8. */
+  if (duk_get_length(ctx, 2) != len) return 1;
+  bufs[0] = lode_buf_init((char*) p, (unsigned int) len);
+  bufs[1] = lode_buf_init(newline, 1);
+  /* The string, immutable, keeps its bytes alive while queued. */
+  duk_push_int(ctx, lode_stream_wrap_write_req(ctx, 0, 1, bufs, 2, 2));
   return 1;
 }
 
@@ -1181,8 +1165,6 @@ void lode_binding_process_wrap(duk_context* ctx) {
   duk_put_prop_string(ctx, -2, "ipcStart");
   duk_push_c_function(ctx, ipc_stop, 1);
   duk_put_prop_string(ctx, -2, "ipcStop");
-  duk_push_c_function(ctx, ipc_write, 3);
-  duk_put_prop_string(ctx, -2, "ipcWrite");
   duk_push_c_function(ctx, ipc_send, 3);
   duk_put_prop_string(ctx, -2, "ipcSend");
 }
