@@ -23,7 +23,8 @@ PERF_CFLAGS := -std=c99 -D_GNU_SOURCE -pthread -O2 -g -Wall -Wextra -Werror \
                -Wno-unused-parameter
 PERF_LODE_BINS := $(addprefix $(PERF_DIR)/lode/,$(PERF_LOOP_NAMES))
 PERF_UV_BINS := $(addprefix $(PERF_DIR)/uv/,$(PERF_LOOP_NAMES))
-PERF_TOOLS := $(PERF_DIR)/peer $(PERF_DIR)/epoll_http $(PERF_DIR)/runstat
+PERF_TOOLS := $(PERF_DIR)/peer $(PERF_DIR)/epoll_http $(PERF_DIR)/runstat \
+              $(PERF_DIR)/sockcall
 
 .PHONY: bench bench-smoke bench-list bench-deps bench-build
 
@@ -74,5 +75,9 @@ $(PERF_DIR)/epoll_http: perf/http/epoll_http.c
 	$(CC) $(PERF_CFLAGS) -o $@ $<
 
 $(PERF_DIR)/runstat: perf/tools/runstat.c
+	@mkdir -p $(dir $@)
+	$(CC) $(PERF_CFLAGS) -o $@ $<
+
+$(PERF_DIR)/sockcall: perf/tools/sockcall.c
 	@mkdir -p $(dir $@)
 	$(CC) $(PERF_CFLAGS) -o $@ $<
