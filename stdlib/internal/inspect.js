@@ -92,23 +92,32 @@ function brand(Ctor, method, v) {
   try { m.call(v); } catch (e) { return false; }
   return true;
 }
+// Map, Set, WeakMap, WeakSet and Promise are lode's own (Duktape has
+// none), loaded on first use of the global: until then no value is one,
+// and asking `typeof Map` here would load them for any console.log of an
+// object. As in Node, a class assigned to global.Map later is no Map.
+var loadedGlobal = require('internal/polyfills').internals.loadedGlobal;
 function isMap(v) {
-  return typeof Map === 'function' && brand(Map, 'has', v) &&
-    (v instanceof Map || tag(v) === '[object Map]');
+  var M = loadedGlobal('Map');
+  return M !== null && brand(M, 'has', v) && (v instanceof M || tag(v) === '[object Map]');
 }
 function isSet(v) {
-  return typeof Set === 'function' && brand(Set, 'has', v) &&
-    (v instanceof Set || tag(v) === '[object Set]') && !isMap(v);
+  var S = loadedGlobal('Set');
+  return S !== null && brand(S, 'has', v) &&
+    (v instanceof S || tag(v) === '[object Set]') && !isMap(v);
 }
 function isWeakMap(v) {
-  return typeof WeakMap === 'function' && v instanceof WeakMap;
+  var W = loadedGlobal('WeakMap');
+  return W !== null && v instanceof W;
 }
 function isWeakSet(v) {
-  return typeof WeakSet === 'function' && v instanceof WeakSet;
+  var W = loadedGlobal('WeakSet');
+  return W !== null && v instanceof W;
 }
 function isPromise(v) {
-  return typeof Promise === 'function' && v !== null && typeof v === 'object' &&
-    (v instanceof Promise || tag(v) === '[object Promise]');
+  var P = loadedGlobal('Promise');
+  return P !== null && v !== null && typeof v === 'object' &&
+    (v instanceof P || tag(v) === '[object Promise]');
 }
 var typedArrayNames = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
   'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
@@ -183,17 +192,21 @@ function isGeneratorFunction(v) {
     (tag(v) === '[object GeneratorFunction]' || tag(v) === '[object AsyncGeneratorFunction]');
 }
 
-/* Names of global constructors, for "is this a built-in" decisions. */
+/* Names of global constructors, for "is this a built-in" decisions. An
+ * accessor is one of lode's lazy globals (Map, Promise, URL, ...: all
+ * constructors), counted without reading it, which would load it. */
 var builtInObjects = {};
 (function () {
   var g = typeof global !== 'undefined' ? global : Function('return this')();
   var names = Object.getOwnPropertyNames(g);
   for (var i = 0; i < names.length; i++) {
     if (/^[A-Z][a-zA-Z0-9]+$/.test(names[i])) {
-      try {
-        var val = g[names[i]];
-        if (typeof val === 'function' || (val !== null && typeof val === 'object')) builtInObjects[names[i]] = true;
-      } catch (e) { /* ignore */ }
+      var d = Object.getOwnPropertyDescriptor(g, names[i]);
+      var val = d !== undefined && 'value' in d ? d.value : null;
+      if (d !== undefined && (!('value' in d) || typeof val === 'function' ||
+          (val !== null && typeof val === 'object'))) {
+        builtInObjects[names[i]] = true;
+      }
     }
   }
 })();
@@ -944,15 +957,11 @@ function formatWeakCollection(ctx) {
   return [ctx.stylize('<items unknown>', 'special')];
 }
 
-/* A promise polyfill may expose its state; Node reads it from V8. */
-var kPromiseState = hasSymbol ? Symbol['for']('lode.promise.state') : '__lodePromiseState';
+/* Node reads a promise's state from V8; lode's Promise module tells it
+ * (loaded: isPromise found one of its promises). */
 function formatPromise(ctx, value, recurseTimes) {
-  var st = value[kPromiseState];
-  if (!st || typeof st !== 'object') {
-    /* XXX: native promises do not reveal their state to JS. */
-    return [ctx.stylize('<pending>', 'special')];
-  }
-  if (st.state === 'pending') return [ctx.stylize('<pending>', 'special')];
+  var st = require('internal/polyfills').promiseState(value);
+  if (!st || st.state === 'pending') return [ctx.stylize('<pending>', 'special')];
   ctx.indentationLvl += 2;
   var str = formatValue(ctx, st.value, recurseTimes);
   ctx.indentationLvl -= 2;

@@ -216,6 +216,15 @@ function lazyValue(name) {
 	return load(LAZY[name])[name];
 }
 
+/* Our value of a lazy global when its module is loaded, else null, never
+ * loading it: before that no value can be one of its instances, so
+ * util.inspect can tell a plain object from a Map without making
+ * `console.log({})` load the collections and Promise modules. */
+function loadedGlobal(name) {
+	var m = hasOwn.call(LAZY, name) ? loaded[LAZY[name]] : undefined;
+	return m !== undefined ? m[name] : null;
+}
+
 /* ----------------------------------------------------------------------
  * Number and Math
  */
@@ -490,7 +499,8 @@ module.exports = {
 		trackRejection: trackRejection,
 		load: load,
 		methods: methods,
-		loadedMethods: function () { return methodsModule; }
+		loadedMethods: function () { return methodsModule; },
+		loadedGlobal: loadedGlobal
 	}
 };
 

@@ -83,3 +83,11 @@ p([new Foo(), new Foo(), new Foo(), new Foo(), new Foo(), new Foo(), new Foo()])
 p({ a: [{ b: { c: {} } }] });
 p([[1, 2, [3, 4, [5, [6]]]]]);
 p({ key: 'value', fn: named, sym: Symbol('s'), nul: null, und: undefined, re: /r/, d: new Date(0), n: -0 });
+
+// Promises show their state and value, as node's do.
+p(Promise.resolve(3)); p(new Promise(function () {}));
+var rejected = Promise.reject({ code: 'ENO', n: [1] }); rejected.catch(function () {});
+p(rejected, { depth: 0 }); p(Promise.reject('str').catch(function () {}) && Promise.resolve([1, { a: 2 }]));
+p({ inner: Promise.resolve({ deep: { deeper: { deepest: 1 } } }) });
+var laterP = Promise.resolve('later');
+setTimeout(function () { p(laterP); p([Promise.resolve(undefined)]); });
