@@ -1515,7 +1515,7 @@ function Agent(options) {
   this.scheduling = this.options.scheduling || 'lifo';
   var self = this;
   this.on('free', function (socket, options) {
-    var name = self.getName(options);
+    var name = agentKey(self, options);
     if (!socket.writable) {
       socket.destroy();
       return;
@@ -1557,6 +1557,13 @@ Agent.defaultMaxSockets = Infinity;
 function freeSocketErrorListener(err) {
   this.destroy();
   this.emit('agentRemove');
+}
+
+// The pool name of a socket's options: createSocket stores it in them
+// (_agentKey, as node does), so the socket's later events do not make it
+// again (an https name holds the agent's certificates: kilobytes).
+function agentKey(agent, options) {
+  return options && typeof options._agentKey === 'string' ? options._agentKey : agent.getName(options);
 }
 
 Agent.prototype.getName = function (options) {
@@ -1659,7 +1666,7 @@ function installListeners(agent, s, options) {
     s.removeListener('agentRemove', onRemove);
   }
   function onTimeout() {
-    var sockets = agent.freeSockets[agent.getName(options)];
+    var sockets = agent.freeSockets[agentKey(agent, options)];
     if (sockets && sockets.indexOf(s) >= 0) s.destroy();
   }
   function onRemove() {
@@ -1676,7 +1683,7 @@ function installListeners(agent, s, options) {
 }
 
 function removeSocket(agent, s, options, keepCount) {
-  var name = agent.getName(options), lists = [agent.sockets], i, list, idx;
+  var name = agentKey(agent, options), lists = [agent.sockets], i, list, idx;
   if (!keepCount) lists.push(agent.freeSockets);
   for (i = 0; i < lists.length; i++) {
     list = lists[i][name];
@@ -1743,14 +1750,18 @@ function ClientRequest(input, options, cb) {
   var agent = options.agent;
   var defaultAgent = options._defaultAgent || globalAgent;
   if (agent === false) {
-    agent = new Agent();
+    agent = new defaultAgent.constructor();
   } else if (agent === null || agent === undefined) {
     if (typeof options.createConnection !== 'function') agent = defaultAgent;
   }
   this.agent = agent;
-  var protocol = options.protocol || 'http:';
-  if (protocol !== 'http:') {
-    throw nodeError(TypeError, 'ERR_INVALID_PROTOCOL', 'Protocol "' + protocol + '" not supported. Expected "http:"');
+  // As node: the protocol is the agent's (https passes its globalAgent as
+  // _defaultAgent, so 'https:' is taken here, not thrown and retried).
+  var protocol = options.protocol || defaultAgent.protocol;
+  var expectedProtocol = agent && agent.protocol ? agent.protocol : defaultAgent.protocol;
+  if (protocol !== expectedProtocol) {
+    throw nodeError(TypeError, 'ERR_INVALID_PROTOCOL',
+      'Protocol "' + protocol + '" not supported. Expected "' + expectedProtocol + '"');
   }
   var defaultPort = options.defaultPort || (agent && agent.defaultPort) || 80;
   var port = options.port || defaultPort;

@@ -128,15 +128,41 @@ var kTlsKeys = ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'reje
   'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyIdentifier',
   'privateKeyEngine'];
 
-Agent.prototype.getName = function (options) {
-  var name = http.Agent.prototype.getName.call(this, options);
-  options = options || {};
-  for (var i = 0; i < kTlsKeys.length; i++) {
-    name += ':';
-    var v = options[kTlsKeys[i]];
-    if (v !== undefined && v !== null) name += String(v);
+// The TLS half of a pool name is the same on every request of a pool,
+// but made of the agent's certificates and keys (PEM, kilobytes, often
+// Buffers): converting and joining them per request was about a tenth of
+// a keep-alive HTTPS request. So the last half made is kept with the
+// values it came from, Buffers with a copy of their bytes, and reused
+// while every value is the same (===, and the same bytes). Other objects
+// (an array of CAs, which may change inside) are converted every time.
+function tlsNameHalf(agent, options) {
+  var c = agent._tlsName, n = kTlsKeys.length, i, v;
+  if (c !== undefined) {
+    for (i = 0; i < n; i++) if (options[kTlsKeys[i]] !== c.vals[i]) break;
+    if (i === n) {
+      for (i = 0; i < c.bufs.length; i++) if (!c.copies[i].equals(c.vals[c.bufs[i]])) break;
+      if (i === c.bufs.length) return c.name;
+    }
   }
+  var name = '', vals = [], bufs = [], copies = [], keep = true;
+  for (i = 0; i < n; i++) {
+    v = vals[i] = options[kTlsKeys[i]];
+    name += ':';
+    if (v === undefined || v === null) continue;
+    name += String(v);
+    if (Buffer.isBuffer(v)) {
+      bufs.push(i);
+      copies.push(Buffer.from(v));
+    } else if (typeof v === 'object' || typeof v === 'function') {
+      keep = false;
+    }
+  }
+  agent._tlsName = keep ? { vals: vals, bufs: bufs, copies: copies, name: name } : undefined;
   return name;
+}
+
+Agent.prototype.getName = function (options) {
+  return http.Agent.prototype.getName.call(this, options) + tlsNameHalf(this, options || {});
 };
 
 var globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
@@ -189,19 +215,7 @@ function request(input, options, cb) {
     opts.agent = globalAgent;
   }
   if (opts.agent === false) opts.agent = new Agent(opts);
-  var req;
-  try {
-    req = new http.ClientRequest(opts, cb);
-  } catch (err) {
-    if (!err || err.code !== 'ERR_INVALID_PROTOCOL') throw err;
-    // XXX: this http.js accepts only 'http:' (it does not yet take the
-    // protocol from options._defaultAgent as Node does): ask for http:
-    // and restore the protocol on the request.
-    opts.protocol = 'http:';
-    req = new http.ClientRequest(opts, cb);
-    req.protocol = 'https:';
-  }
-  return req;
+  return new http.ClientRequest(opts, cb);
 }
 
 function get(input, options, cb) {
