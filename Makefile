@@ -109,9 +109,19 @@ EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c)
 DUK_SRC_DIR := /usr/share/duktape
 DUK_DIR := build/duktape
 DUK_OBJ := $(BUILD)/obj/duktape.o
+DUK_CONFIG_PARTS := engine/duk_overrides.h
+# PROF=1 (`make prof`): build/prof, a lode whose Duktape runs the JS
+# sampling profiler of perf/tools/jsprof.inc.c (LODE_PROF=file). Its
+# Duktape is its own copy, with that file appended.
+ifeq ($(PROF),1)
+DUK_DIR := $(BUILD)/duktape
+DUK_CONFIG_PARTS += engine/duk_prof.h
+DUK_PROF_SRC := perf/tools/jsprof.inc.c
+CFLAGS_LODE += -DLODE_JSPROF
+endif
 BEARSSL_LIB := $(firstword $(wildcard /usr/lib/*/libbearssl.a /usr/lib/libbearssl.a))
 
-.PHONY: all deps run test asan test-libuv clean check-js
+.PHONY: all deps run test asan prof test-libuv clean check-js
 
 all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/liblode.a $(BUILD)/lode $(BUILD)/test/runner $(EXAMPLES)
@@ -137,11 +147,16 @@ $(BUILD)/obj/%.o: %.c
 
 # ---- Duktape ----
 
-$(DUK_DIR)/duk_config.h: $(DUK_SRC_DIR)/duk_config.h engine/duk_overrides.h
+$(DUK_DIR)/duk_config.h: $(DUK_SRC_DIR)/duk_config.h $(DUK_CONFIG_PARTS) $(DUK_PROF_SRC)
 	@mkdir -p $(DUK_DIR)
 	cp $(DUK_SRC_DIR)/duktape.c $(DUK_SRC_DIR)/duktape.h $(DUK_DIR)/
-	sed -e '/__OVERRIDE_DEFINES__/r engine/duk_overrides.h' $< > $@.tmp
+	cat $(DUK_CONFIG_PARTS) > $@.parts
+	sed -e '/__OVERRIDE_DEFINES__/r $@.parts' $< > $@.tmp
+	rm -f $@.parts
 	mv $@.tmp $@
+ifeq ($(PROF),1)
+	cat $(DUK_PROF_SRC) >> $(DUK_DIR)/duktape.c
+endif
 
 $(DUK_DIR)/duktape.c: $(DUK_DIR)/duk_config.h
 
@@ -205,10 +220,15 @@ run: all
 # The Promise polyfill against the Promises/A+ suite (under node, skipped
 # without node/npm), the polyfills against node's natives, then every C
 # and JS test (the runner's line is the last: N passed, N failed, N skipped).
-test: all
+test: all prof
 	test/js/harness/run-aplus.sh
 	test/js/polyfills/run.sh
+	test/prof/run.sh build/prof/lode
 	LODE_BIN=$(BUILD)/lode LODE_JS_TESTS=test/js $(BUILD)/test/runner
+
+# The JS sampling profiler build (see PROF above and perf/FINDINGS.md).
+prof: deps
+	@$(MAKE) --no-print-directory BUILD=build/prof PROF=1 build/prof/lode
 
 # ASan keeps freed memory in a quarantine to catch use-after-free; 16 MiB
 # of it (instead of 256) keeps the memory-bound tests meaningful.

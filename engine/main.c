@@ -210,6 +210,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   engine.ctx = ctx;
+#ifdef LODE_JSPROF
+  lode_jsprof_start(ctx); /* `make prof` only: perf/tools/jsprof.inc.c */
+#endif
 
   duk_push_heap_stash(ctx);
   duk_push_array(ctx);
