@@ -80,11 +80,11 @@ function connResetException(msg) {
 
 // ---- header validation ----
 
-var tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
-var invalidValueRe = /[^\t\x20-\x7e\x80-\xff]/;
-
+// Tokens: /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/; values: no character
+// outside /[\t\x20-\x7e\x80-\xff]/. Tested in C (binding.checkToken,
+// checkValue): a Duktape regexp costs several thousand instructions.
 function checkIsHttpToken(s) {
-  return typeof s === 'string' && tokenRe.test(s);
+  return typeof s === 'string' && binding.checkToken(s);
 }
 
 function validateHeaderName(name) {
@@ -97,7 +97,7 @@ function validateHeaderValue(name, value) {
   if (value === undefined) {
     throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "' + value + '" for header "' + name + '"');
   }
-  if (invalidValueRe.test(String(value))) {
+  if (!binding.checkValue(String(value))) {
     throw nodeError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in header content ["' + name + '"]');
   }
 }
@@ -1776,7 +1776,8 @@ function ClientRequest(input, options, cb) {
   }
   this.method = method;
   this.path = options.path || '/';
-  if (/[\u0000-\u0020]/.test(this.path)) {
+  // As node: only U+0021..U+00FF (/[^\u0021-\u00ff]/ rejects).
+  if (!binding.checkPath(String(this.path))) {
     throw nodeError(TypeError, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
   }
   this.maxHeaderSize = options.maxHeaderSize;
@@ -1812,7 +1813,9 @@ function ClientRequest(input, options, cb) {
     this._implicitHeader();
     this._send('');
   }
-  var optsWithoutSignal = Object.assign({}, options, { host: host, port: port });
+  var optsWithoutSignal = Object.assign({}, options);
+  optsWithoutSignal.host = host;
+  optsWithoutSignal.port = port;
   delete optsWithoutSignal.path;
   if (options.socketPath) optsWithoutSignal.path = options.socketPath;
   this._connOptions = optsWithoutSignal;
@@ -1907,8 +1910,7 @@ ClientRequest.prototype.setTimeout = function (msecs, callback) {
 };
 
 ClientRequest.prototype.onSocket = function (socket) {
-  var req = this;
-  process.nextTick(function () { tickOnSocket(req, socket); });
+  process.nextTick(tickOnSocket, this, socket);
 };
 
 function tickOnSocket(req, socket) {
@@ -2074,27 +2076,34 @@ function clientOnMessageComplete() {
   responseDone(st);
 }
 
+// The request's 'close' once its response has ended; no closures per
+// request (under Duktape a closure is a reference cycle, freed only by
+// mark-and-sweep). responseOnEnd runs as the response's listener.
+function emitRequestClose(req) { req.emit('close'); }
+function responseOnEnd() { emitRequestClose(this.req); }
+
+function responseFinished(req, socket) {
+  if (socket._httpMessage !== req) return;
+  if (req.shouldKeepAlive && req.agent && !socket.destroyed) {
+    detachClient(socket);
+    socket._httpMessage = req;
+    var res = req.res;
+    // 'end' comes once; node adds its responseOnEnd with on() too.
+    if (res && !res.readableEnded) res.on('end', responseOnEnd);
+    else process.nextTick(emitRequestClose, req);
+    socket.emit('free');
+    if (socket._httpMessage === req) socket._httpMessage = null;
+  } else {
+    socket.destroySoon ? socket.destroySoon() : socket.end();
+    if (!socket.writable) socket.destroy();
+  }
+}
+
 function responseDone(st) {
   var req = st.req, socket = st.socket;
   st.res = null;
-  var finished = function () {
-    if (socket._httpMessage !== req) return;
-    if (req.shouldKeepAlive && req.agent && !socket.destroyed) {
-      detachClient(socket);
-      socket._httpMessage = req;
-      var onEnd = function () { req.emit('close'); };
-      var res = req.res;
-      if (res && !res.readableEnded) res.once('end', onEnd);
-      else process.nextTick(onEnd);
-      socket.emit('free');
-      if (socket._httpMessage === req) socket._httpMessage = null;
-    } else {
-      socket.destroySoon ? socket.destroySoon() : socket.end();
-      if (!socket.writable) socket.destroy();
-    }
-  };
-  if (req.finished && req._finishEmitted) finished();
-  else req.once('finish', finished);
+  if (req.finished && req._finishEmitted) responseFinished(req, socket);
+  else req.once('finish', function () { responseFinished(req, socket); });
 }
 
 function clientSocketOnError(err) {
