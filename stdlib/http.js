@@ -1502,7 +1502,12 @@ function Agent(options) {
   EventEmitter.call(this);
   this.defaultPort = 80;
   this.protocol = 'http:';
-  this.options = Object.assign({ path: null }, options);
+  // As node: a null-prototype copy, noDelay true unless given (the
+  // sockets' TCP_NODELAY: a head and a body written apart must not wait
+  // for Nagle), and never a path (net would take it for a pipe).
+  this.options = Object.assign(Object.create(null), options);
+  if (this.options.noDelay === undefined) this.options.noDelay = true;
+  this.options.path = null;
   this.requests = Object.create(null);
   this.sockets = Object.create(null);
   this.freeSockets = Object.create(null);

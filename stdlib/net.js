@@ -127,6 +127,11 @@ function Socket(options) {
   Object.setPrototypeOf(this._readableState, SocketReadableState);
   Object.setPrototypeOf(this._writableState, SocketWritableState);
 
+  // Applied once connected (see afterConnect), as node does.
+  if (options.noDelay) this._noDelay = true;
+  if (options.keepAlive) this._keepAlive = true;
+  if (options.keepAliveInitialDelay) this._keepAliveDelay = ~~(options.keepAliveInitialDelay / 1000);
+
   if (options.handle) {
     this._handle = options.handle;
   } else if (options.fd !== undefined) {
@@ -223,7 +228,13 @@ var socketDefaults = {
   _httpState: null,  // an HTTP server connection's (http.js)
   _serverSet: false, // server has an own value (see ownSetter)
   _serverApart: false, // _server has an own value
-  resetAndClosing: false // resetAndDestroy() in progress
+  resetAndClosing: false, // resetAndDestroy() in progress
+  // setNoDelay/setKeepAlive's last values (node's kSetNoDelay...): a call
+  // that changes nothing makes no syscall (an http Agent sets keep-alive
+  // on every socket it takes back), one before connect applies on connect.
+  _noDelay: false,
+  _keepAlive: false,
+  _keepAliveDelay: 0
 };
 (function () {
   for (var k in socketDefaults) Socket.prototype[k] = socketDefaults[k];
@@ -766,15 +777,27 @@ Socket.prototype._reset = function () {
 };
 
 Socket.prototype.setNoDelay = function (enable) {
-  if (this._handle && this._handle.setNoDelay) {
-    this._handle.setNoDelay(enable === undefined ? true : !!enable);
+  enable = enable === undefined ? true : !!enable;
+  if (!this._handle) {
+    if (enable !== this._noDelay) this._noDelay = enable;
+  } else if (this._handle.setNoDelay && enable !== this._noDelay) {
+    this._noDelay = enable;
+    this._handle.setNoDelay(enable);
   }
   return this;
 };
 
 Socket.prototype.setKeepAlive = function (enable, initialDelay) {
-  if (this._handle && this._handle.setKeepAlive) {
-    this._handle.setKeepAlive(!!enable, ~~((initialDelay || 0) / 1000));
+  var delay = ~~((initialDelay || 0) / 1000);
+  enable = !!enable;
+  if (!this._handle) {
+    if (enable !== this._keepAlive) this._keepAlive = enable;
+    if (delay !== this._keepAliveDelay) this._keepAliveDelay = delay;
+  } else if (this._handle.setKeepAlive &&
+             (enable !== this._keepAlive || (enable && delay !== this._keepAliveDelay))) {
+    this._keepAlive = enable;
+    this._keepAliveDelay = delay;
+    this._handle.setKeepAlive(enable, delay);
   }
   return this;
 };
@@ -983,6 +1006,11 @@ ConnectReq.prototype.oncomplete = function afterConnect(status) {
   self.connecting = false;
   self._sockname = null;
   if (status === 0) {
+    // Asked for before the connection existed (node's afterConnect).
+    if (self._noDelay && self._handle.setNoDelay) self._handle.setNoDelay(true);
+    if (self._keepAlive && self._handle.setKeepAlive) {
+      self._handle.setKeepAlive(true, self._keepAliveDelay);
+    }
     if (self.readable && !self.isPaused()) self.read(0);
     self.emit('connect');
     self.emit('ready');
@@ -1061,8 +1089,15 @@ function onConnection(status, clientHandle) {
   acceptHandle = clientHandle;
   acceptServer = self;
   var socket = new Socket(kAccept);
-  if (self.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
-  if (self.keepAlive && clientHandle.setKeepAlive) clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+  if (self.noDelay && clientHandle.setNoDelay) {
+    socket._noDelay = true;
+    clientHandle.setNoDelay(true);
+  }
+  if (self.keepAlive && clientHandle.setKeepAlive) {
+    socket._keepAlive = true;
+    socket._keepAliveDelay = self.keepAliveInitialDelay;
+    clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+  }
   self._connections++;
   // socket.server was set by the constructor (acceptedBy); _server reads it.
   self.emit('connection', socket);
