@@ -807,41 +807,17 @@ static int valid_name(const char* s, size_t n) {
   return 1;
 }
 
-/* A header value (CESU-8 bytes) as validateHeaderValue accepts it: HTAB,
- * SP..~ and U+0080..U+00FF. */
-static int valid_value(const char* s, size_t n) {
+/* Text (CESU-8 bytes) of U+0080..U+00FF and the ASCII characters that
+ * validateHeaderValue allows in a header value (HTAB, SP..~: rule
+ * TEXT_VALUE) or node allows in a request path (! to DEL: TEXT_PATH). */
+enum { TEXT_VALUE, TEXT_PATH };
+
+static int latin1_text(const char* s, size_t n, int rule) {
   size_t i;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char) s[i];
     if (c < 0x80) {
-      if (c != '\t' && (c < 0x20 || c == 0x7f)) return 0;
-    } else if (c == 0xc2 || c == 0xc3) {
-      i++; /* U+0080..U+00FF: two bytes */
-    } else {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* checkToken(s), checkValue(s) and checkPath(s): the character tests of
- * validateHeaderName, validateHeaderValue and a client request's path,
- * for a string s, in C: a Duktape regexp test costs several thousand
- * instructions, and a client request made four. */
-static duk_ret_t check_token(duk_context* ctx) {
-  duk_size_t n;
-  const char* s = duk_require_lstring(ctx, 0, &n);
-  duk_push_boolean(ctx, valid_name(s, n));
-  return 1;
-}
-
-/* A request path as node accepts it: U+0021..U+00FF only. */
-static int valid_path(const char* s, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char) s[i];
-    if (c < 0x80) {
-      if (c <= 0x20) return 0;
+      if (rule == TEXT_PATH ? c <= 0x20 : c != '\t' && (c < 0x20 || c == 0x7f)) return 0;
     } else if ((c == 0xc2 || c == 0xc3) && i + 1 < n) {
       i++; /* U+0080..U+00FF: two bytes */
     } else {
@@ -851,17 +827,16 @@ static int valid_path(const char* s, size_t n) {
   return 1;
 }
 
-static duk_ret_t check_path(duk_context* ctx) {
+/* checkToken(s), checkValue(s) and checkPath(s) (magic 0, 1, 2): the
+ * character tests of validateHeaderName, validateHeaderValue and a client
+ * request's path, for a string s, in C: a Duktape regexp test costs
+ * several thousand instructions, and a client request made four. */
+static duk_ret_t check_text(duk_context* ctx) {
   duk_size_t n;
   const char* s = duk_require_lstring(ctx, 0, &n);
-  duk_push_boolean(ctx, valid_path(s, n));
-  return 1;
-}
-
-static duk_ret_t check_value(duk_context* ctx) {
-  duk_size_t n;
-  const char* s = duk_require_lstring(ctx, 0, &n);
-  duk_push_boolean(ctx, valid_value(s, n));
+  int magic = duk_get_current_magic(ctx);
+  duk_push_boolean(ctx, magic == 0 ? valid_name(s, n)
+                                   : latin1_text(s, n, magic == 1 ? TEXT_VALUE : TEXT_PATH));
   return 1;
 }
 
@@ -928,7 +903,7 @@ static int head_line(duk_context* ctx, const char* name, size_t nlen, head_state
   if (check && (!valid_name(name, nlen) || !(duk_is_string(ctx, -1) || duk_is_number(ctx, -1))))
     return 1;
   v = duk_safe_to_lstring(ctx, -1, &vlen);
-  if (check && !valid_value(v, vlen)) return 1;
+  if (check && !latin1_text(v, vlen, TEXT_VALUE)) return 1;
   lower_name(name, nlen, lk, sizeof(lk));
   if (lk[0] == 'c' && strcmp(lk, "connection") == 0) {
     st->connection = 1;
@@ -1816,10 +1791,12 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_put_prop_literal(ctx, -2, "setServerHooks");
   duk_push_c_function(ctx, res_finish_nt, 1);
   duk_put_prop_literal(ctx, -2, "resFinishNT");
-  duk_push_c_function(ctx, check_token, 1);
-  duk_put_prop_literal(ctx, -2, "checkToken");
-  duk_push_c_function(ctx, check_value, 1);
-  duk_put_prop_literal(ctx, -2, "checkValue");
-  duk_push_c_function(ctx, check_path, 1);
-  duk_put_prop_literal(ctx, -2, "checkPath");
+  {
+    static const char* const checks[] = {"checkToken", "checkValue", "checkPath"};
+    for (m = 0; m < 3; m++) {
+      duk_push_c_function(ctx, check_text, 1);
+      duk_set_magic(ctx, -1, m);
+      duk_put_prop_string(ctx, -2, checks[m]);
+    }
+  }
 }
