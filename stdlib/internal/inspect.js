@@ -96,7 +96,8 @@ function brand(Ctor, method, v) {
 // none), loaded on first use of the global: until then no value is one,
 // and asking `typeof Map` here would load them for any console.log of an
 // object. As in Node, a class assigned to global.Map later is no Map.
-var loadedGlobal = require('internal/polyfills').internals.loadedGlobal;
+var polyfills = require('internal/polyfills');
+var loadedGlobal = polyfills.internals.loadedGlobal;
 function isMap(v) {
   var M = loadedGlobal('Map');
   return M !== null && brand(M, 'has', v) && (v instanceof M || tag(v) === '[object Map]');
@@ -960,7 +961,7 @@ function formatWeakCollection(ctx) {
 /* Node reads a promise's state from V8; lode's Promise module tells it
  * (loaded: isPromise found one of its promises). */
 function formatPromise(ctx, value, recurseTimes) {
-  var st = require('internal/polyfills').promiseState(value);
+  var st = polyfills.promiseState(value);
   if (!st || st.state === 'pending') return [ctx.stylize('<pending>', 'special')];
   ctx.indentationLvl += 2;
   var str = formatValue(ctx, st.value, recurseTimes);
