@@ -48,7 +48,12 @@ endif
 
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS_BASE := -std=c99 -D_GNU_SOURCE -pthread $(OPT) $(SANFLAGS) -MMD -MP
-CFLAGS_LODE := $(CFLAGS_BASE) $(WARN) -Iloop
+# -fno-merge-constants: the linker would otherwise share the tail of one
+# string literal with another ("server" is the tail of "_server"), and
+# Duktape's literal cache, keyed on address ^ length, puts many such
+# pairs in one slot, where they evict each other on every request
+# (engine/duk_overrides.h, DUK_USE_LITCACHE_SIZE).
+CFLAGS_LODE := $(CFLAGS_BASE) $(WARN) -Iloop -fno-merge-constants
 LDFLAGS_LODE := -pthread $(SANFLAGS)
 LDLIBS := -lm
 
