@@ -303,6 +303,49 @@ TEST_IMPL(tcp_many_connections_1000) {
   return 0;
 }
 
+/* ---- one accept per readiness ---- */
+
+/* Three connections wait in the backlog: each poll takes one (the next
+ * poll reports the listener again, level-triggered), so no accept4 is
+ * spent on EAGAIN; all three are taken in three turns. */
+static int one_accepted;
+static lode_tcp_t one_peers[3];
+
+static void one_connection_cb(lode_stream_t* server, int status) {
+  ASSERT_OK(status);
+  ASSERT(one_accepted < 3);
+  ASSERT_OK(lode_tcp_init(LOOP, &one_peers[one_accepted]));
+  ASSERT_OK(lode_accept(server, (lode_stream_t*) &one_peers[one_accepted]));
+  one_accepted++;
+}
+
+TEST_IMPL(tcp_accept_one_per_poll) {
+  struct sockaddr_in addr;
+  lode_tcp_t server;
+  int fds[3], port, i;
+
+  ASSERT_OK(lode_loop_init(LOOP));
+  port = listen_on(&server, 16, one_connection_cb);
+  TEST_ADDR4(&addr, port);
+  for (i = 0; i < 3; i++) {
+    fds[i] = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT(fds[i] >= 0);
+    /* Blocking: done once the kernel queued it, before any accept. */
+    ASSERT_OK(connect(fds[i], (struct sockaddr*) &addr, sizeof(addr)));
+  }
+  for (i = 1; i <= 3; i++) {
+    lode_run(LOOP, LODE_RUN_ONCE);
+    ASSERT_EQ(one_accepted, i);
+  }
+  for (i = 0; i < 3; i++) {
+    close(fds[i]);
+    lode_close((lode_handle_t*) &one_peers[i], NULL);
+  }
+  lode_close((lode_handle_t*) &server, NULL);
+  ASSERT_LOOP_CLOSED(LOOP);
+  return 0;
+}
+
 /* ---- a 16 MiB write, checksummed on the far side ---- */
 
 #define BIG_SIZE (16u << 20)
