@@ -78,6 +78,7 @@ argErr(function () { er.on('x', 'notfn'); });
 argErr(function () { er.once('x', null); });
 argErr(function () { er.prependListener('x', {}); });
 argErr(function () { er.removeListener('x', 5); });
+argErr(function () { er.prependOnceListener('x', undefined); });
 argErr(function () { er.setMaxListeners(-1); });
 argErr(function () { er.setMaxListeners('1'); });
 argErr(function () { er.setMaxListeners(NaN); });
