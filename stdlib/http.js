@@ -1552,7 +1552,9 @@ function Agent(options) {
     socket._httpMessage = null;
     freeSockets.push(socket);
     self.freeSockets[name] = freeSockets;
-    socket.once('error', freeSocketErrorListener);
+    // on(), removed when it fires: once() would wrap it in a bound
+    // function per request.
+    socket.on('error', freeSocketErrorListener);
   });
 }
 util.inherits(Agent, EventEmitter);
@@ -1560,6 +1562,7 @@ util.inherits(Agent, EventEmitter);
 Agent.defaultMaxSockets = Infinity;
 
 function freeSocketErrorListener(err) {
+  this.removeListener('error', freeSocketErrorListener);
   this.destroy();
   this.emit('agentRemove');
 }
@@ -1956,12 +1959,7 @@ function tickOnSocket(req, socket) {
   socket._httpMessage = req;
   req.socket = socket;
   req._parser = parser;
-  socket.on('error', clientSocketOnError);
-  socket.on('data', clientSocketOnData);
-  socket.on('end', clientSocketOnEnd);
-  socket.on('close', clientSocketOnClose);
-  socket.on('drain', socketOnDrain);
-  socket.on('timeout', clientSocketOnTimeout);
+  if (!clientAttached(socket)) attachClient(socket);
   if (req.timeout !== undefined && req.timeout > 0) socket.setTimeout(req.timeout);
   req.emit('socket', socket);
   if (socket.connecting) {
@@ -2000,13 +1998,54 @@ function clientSocketOnData(d) {
   }
 }
 
-function detachClient(socket) {
+// The client's six socket listeners. Node adds them for each request and
+// removes them when the response is done; lode leaves them on a
+// keep-alive socket the agent pools (parkClient), where each does nothing
+// without a request (no parser, no _httpMessage), because under Duktape
+// adding and removing them was an eighth of a keep-alive request (~130k
+// instructions). They go when the socket leaves HTTP (an upgrade).
+var kClientListening = '_httpClientListening';
+
+function attachClient(socket) {
+  socket.on('error', clientSocketOnError);
+  socket.on('data', clientSocketOnData);
+  socket.on('end', clientSocketOnEnd);
+  socket.on('close', clientSocketOnClose);
+  socket.on('drain', socketOnDrain);
+  socket.on('timeout', clientSocketOnTimeout);
+  socket[kClientListening] = true;
+}
+
+// Attached, and the 'data' listener still there (a user may have removed
+// listeners from the socket between requests).
+function clientAttached(socket) {
+  if (socket[kClientListening] !== true) return false;
+  var d = socket._events !== undefined ? socket._events.data : undefined;
+  if (d === clientSocketOnData || (Array.isArray(d) && d.indexOf(clientSocketOnData) >= 0)) return true;
+  removeClientListeners(socket);
+  return false;
+}
+
+function removeClientListeners(socket) {
+  if (socket[kClientListening] !== true) return;
   socket.removeListener('data', clientSocketOnData);
   socket.removeListener('end', clientSocketOnEnd);
   socket.removeListener('close', clientSocketOnClose);
   socket.removeListener('error', clientSocketOnError);
   socket.removeListener('drain', socketOnDrain);
   socket.removeListener('timeout', clientSocketOnTimeout);
+  socket[kClientListening] = false;
+}
+
+function detachClient(socket) {
+  removeClientListeners(socket);
+  socket.parser = null;
+  socket._httpMessage = null;
+}
+
+// A keep-alive socket back to its agent: no request on it any more, the
+// listeners stay for the next one.
+function parkClient(socket) {
   socket.parser = null;
   socket._httpMessage = null;
 }
@@ -2090,7 +2129,7 @@ function responseOnEnd() { emitRequestClose(this.req); }
 function responseFinished(req, socket) {
   if (socket._httpMessage !== req) return;
   if (req.shouldKeepAlive && req.agent && !socket.destroyed) {
-    detachClient(socket);
+    parkClient(socket);
     socket._httpMessage = req;
     var res = req.res;
     // 'end' comes once; node adds its responseOnEnd with on() too.
@@ -2113,16 +2152,15 @@ function responseDone(st) {
 
 function clientSocketOnError(err) {
   var req = this._httpMessage;
-  if (req) {
-    if (!req.res || !req.res.complete) {
-      req.socket = this;
-      req.emit('error', err);
-    }
-    if (req.res && !req.res.complete) {
-      req.res.aborted = true;
-      req.res.emit('aborted');
-      req.res.destroy(connResetException('aborted'));
-    }
+  if (!req) return; // pooled: the agent's freeSocketErrorListener acts
+  if (!req.res || !req.res.complete) {
+    req.socket = this;
+    req.emit('error', err);
+  }
+  if (req.res && !req.res.complete) {
+    req.res.aborted = true;
+    req.res.emit('aborted');
+    req.res.destroy(connResetException('aborted'));
   }
   this._hadErrorReported = true;
 }
