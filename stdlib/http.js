@@ -585,6 +585,15 @@ OutgoingMessage.prototype._writeRaw = function (data, encoding, callback) {
 OutgoingMessage.prototype._flushOutput = function (socket) {
   var out = this.outputData, i, ret = true;
   if (!out.length) return true;
+  // One Latin-1 string (a request's head, and its body when both are
+  // ASCII), and the socket idle: one handle write (net's _writeIdle).
+  if (out.length === 1 && typeof out[0].data === 'string' && out[0].data !== '' &&
+      (out[0].encoding === 'latin1' || out[0].encoding === 'binary') &&
+      socket._writeIdle && socket._writeIdle(out[0].data, out[0].callback)) {
+    this.outputData = NO_OUTPUT;
+    this.outputSize = 0;
+    return true;
+  }
   socket.cork();
   for (i = 0; i < out.length; i++) {
     if (out[i].data === '' && !out[i].callback) continue;

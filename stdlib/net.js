@@ -637,6 +637,54 @@ Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
   afterWriteDispatched(this, req, err, cb);
 };
 
+// A Latin-1 string written at once on an idle socket, past its Writable
+// machinery (http's head, with or without its body: each request's
+// write otherwise runs a dozen stream functions): the handle call of
+// _writeGeneric, the timer refresh and byte count, and cb(err) after the
+// write, on the next tick when it completed at once, as a Writable calls
+// it. false, with nothing done, unless the socket is connected, no TLS
+// socket, and has nothing queued, corked or ending.
+Socket.prototype._writeIdle = function (data, cb) {
+  var w = this._writableState, h = this._handle;
+  if (this.connecting || this.encrypted || !h || typeof h.writeLatin1String !== 'function' ||
+      !w || w.length !== 0 || w.corked || w.writable === false || w.destroyed || w.errored ||
+      w.ending || w.ended) {
+    return false;
+  }
+  if (this._pendingData !== null) this._pendingData = null;
+  if (this._timer) this._unrefTimerActive();
+  var req = new IdleWriteReq(this, cb);
+  var err = h.writeLatin1String(req, data);
+  if (err !== 0) {
+    var ex = uvException(err, 'write', req.error);
+    this.destroy(ex);
+    if (typeof cb === 'function') process.nextTick(cb, ex);
+    return true;
+  }
+  this._bytesDispatched += req.bytes;
+  if (!req.async && typeof cb === 'function') process.nextTick(cb, null);
+  return true;
+};
+
+function IdleWriteReq(owner, cb) {
+  this.owner = owner;
+  this.callback = cb;
+  this.async = false;
+  this.bytes = 0;
+}
+IdleWriteReq.prototype.oncomplete = function (status) {
+  var self = this.owner, cb = this.callback, ex = null;
+  if (status < 0) {
+    ex = uvException(status, 'write');
+    if (!self.destroyed) self.destroy(ex);
+  } else if (self.destroyed) {
+    ex = uvException(-125, 'write'); // ECANCELED
+  } else {
+    self._unrefTimerActive();
+  }
+  if (typeof cb === 'function') cb(ex);
+};
+
 Socket.prototype._writev = function (chunks, cb) {
   this._writeGeneric(true, chunks, '', cb);
 };
