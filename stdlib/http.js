@@ -2015,13 +2015,13 @@ function clientSocketOnData(d) {
 // instructions). They go when the socket leaves HTTP (an upgrade).
 var kClientListening = '_httpClientListening';
 
+var clientListeners = [
+  ['error', clientSocketOnError], ['data', clientSocketOnData], ['end', clientSocketOnEnd],
+  ['close', clientSocketOnClose], ['drain', socketOnDrain], ['timeout', clientSocketOnTimeout]
+];
+
 function attachClient(socket) {
-  socket.on('error', clientSocketOnError);
-  socket.on('data', clientSocketOnData);
-  socket.on('end', clientSocketOnEnd);
-  socket.on('close', clientSocketOnClose);
-  socket.on('drain', socketOnDrain);
-  socket.on('timeout', clientSocketOnTimeout);
+  for (var i = 0; i < clientListeners.length; i++) socket.on(clientListeners[i][0], clientListeners[i][1]);
   socket[kClientListening] = true;
 }
 
@@ -2037,12 +2037,9 @@ function clientAttached(socket) {
 
 function removeClientListeners(socket) {
   if (socket[kClientListening] !== true) return;
-  socket.removeListener('data', clientSocketOnData);
-  socket.removeListener('end', clientSocketOnEnd);
-  socket.removeListener('close', clientSocketOnClose);
-  socket.removeListener('error', clientSocketOnError);
-  socket.removeListener('drain', socketOnDrain);
-  socket.removeListener('timeout', clientSocketOnTimeout);
+  for (var i = 0; i < clientListeners.length; i++) {
+    socket.removeListener(clientListeners[i][0], clientListeners[i][1]);
+  }
   socket[kClientListening] = false;
 }
 
