@@ -642,11 +642,12 @@ Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
 // write otherwise runs a dozen stream functions): the handle call of
 // _writeGeneric, the timer refresh and byte count, and cb(err) after the
 // write, on the next tick when it completed at once, as a Writable calls
-// it. false, with nothing done, unless the socket is connected, no TLS
-// socket, and has nothing queued, corked or ending.
+// it. false, with nothing done, unless the socket is connected and has
+// nothing queued, corked or ending. (A TLS socket's handle, the JS TLS
+// layer, takes the same call and completes it the same way.)
 Socket.prototype._writeIdle = function (data, cb) {
   var w = this._writableState, h = this._handle;
-  if (this.connecting || this.encrypted || !h || typeof h.writeLatin1String !== 'function' ||
+  if (this.connecting || !h || typeof h.writeLatin1String !== 'function' ||
       !w || w.length !== 0 || w.corked || w.writable === false || w.destroyed || w.errored ||
       w.ending || w.ended) {
     return false;
