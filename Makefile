@@ -89,7 +89,8 @@ LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 # The HTTP parser is pure C: part of lode, and linked into the C test
 # runner for test/loop/test-http-parser.c.
 HTTP_PARSER_OBJ := $(BUILD)/obj/modules/http/parser.o
-ENGINE_SRC := $(wildcard engine/*.c) $(wildcard modules/*.c) modules/http/parser.c
+# (*.inc.c: appended to Duktape's duktape.c, see DUK_EXT_SRC)
+ENGINE_SRC := $(filter-out %.inc.c,$(wildcard engine/*.c)) $(wildcard modules/*.c) modules/http/parser.c
 ENGINE_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ENGINE_SRC)) $(BUILD)/obj/gen/natives.o
 
 # The stdlib/ JavaScript, embedded into the binary by tools/js2c.c.
@@ -124,6 +125,9 @@ DUK_CONFIG_PARTS += engine/duk_prof.h
 DUK_PROF_SRC := perf/tools/jsprof.inc.c
 CFLAGS_LODE += -DLODE_JSPROF
 endif
+# lode's own code that uses Duktape's internals, appended to the build
+# copy of duktape.c (one translation unit).
+DUK_EXT_SRC := engine/duk_fastprop.inc.c $(DUK_PROF_SRC)
 BEARSSL_LIB := $(firstword $(wildcard /usr/lib/*/libbearssl.a /usr/lib/libbearssl.a))
 
 .PHONY: all deps run test asan prof test-libuv clean check-js
@@ -152,16 +156,14 @@ $(BUILD)/obj/%.o: %.c
 
 # ---- Duktape ----
 
-$(DUK_DIR)/duk_config.h: $(DUK_SRC_DIR)/duk_config.h $(DUK_CONFIG_PARTS) $(DUK_PROF_SRC)
+$(DUK_DIR)/duk_config.h: $(DUK_SRC_DIR)/duk_config.h $(DUK_CONFIG_PARTS) $(DUK_EXT_SRC)
 	@mkdir -p $(DUK_DIR)
 	cp $(DUK_SRC_DIR)/duktape.c $(DUK_SRC_DIR)/duktape.h $(DUK_DIR)/
 	cat $(DUK_CONFIG_PARTS) > $@.parts
 	sed -e '/__OVERRIDE_DEFINES__/r $@.parts' $< > $@.tmp
 	rm -f $@.parts
 	mv $@.tmp $@
-ifeq ($(PROF),1)
-	cat $(DUK_PROF_SRC) >> $(DUK_DIR)/duktape.c
-endif
+	cat $(DUK_EXT_SRC) >> $(DUK_DIR)/duktape.c
 
 $(DUK_DIR)/duktape.c: $(DUK_DIR)/duk_config.h
 
@@ -208,8 +210,12 @@ $(BUILD)/obj/test/runner.o: test/runner.c $(BUILD)/test/list.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_LODE) -I$(BUILD)/test -c $< -o $@
 
-$(BUILD)/test/runner: $(TEST_OBJ) $(BUILD)/liblode.a
-	$(CC) $(LDFLAGS_LODE) -o $@ $(TEST_OBJ) $(BUILD)/liblode.a $(LDLIBS)
+# test-engine-props.c compares engine/duk_fastprop.inc.c with Duktape.
+$(TEST_OBJ): $(DUK_DIR)/duk_config.h
+$(TEST_OBJ): CFLAGS_LODE += -I$(DUK_DIR)
+
+$(BUILD)/test/runner: $(TEST_OBJ) $(DUK_OBJ) $(BUILD)/liblode.a
+	$(CC) $(LDFLAGS_LODE) -o $@ $(TEST_OBJ) $(DUK_OBJ) $(BUILD)/liblode.a $(LDLIBS)
 
 # ---- examples ----
 

@@ -30,7 +30,7 @@ int lode_js_ref(duk_context* ctx, duk_idx_t idx) {
     id = ref_next++;
   }
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, "refs"); /* [ ... stash refs ] */
+  lode_get_lit(ctx, -1, "refs"); /* [ ... stash refs ] */
   duk_dup(ctx, idx);
   duk_put_prop_index(ctx, -2, (duk_uarridx_t) id);
   duk_pop_2(ctx);
@@ -43,7 +43,7 @@ void lode_js_push_ref(duk_context* ctx, int id) {
     return;
   }
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, "refs");
+  lode_get_lit(ctx, -1, "refs");
   duk_get_prop_index(ctx, -1, (duk_uarridx_t) id); /* [ ... stash refs v ] */
   duk_replace(ctx, -3);
   duk_pop(ctx);
@@ -52,7 +52,7 @@ void lode_js_push_ref(duk_context* ctx, int id) {
 void lode_js_unref(duk_context* ctx, int id) {
   if (id <= 0) return;
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, "refs");
+  lode_get_lit(ctx, -1, "refs");
   duk_push_undefined(ctx);
   duk_put_prop_index(ctx, -2, (duk_uarridx_t) id);
   duk_pop_2(ctx);
@@ -76,8 +76,8 @@ static void print_source_line(duk_context* ctx, duk_idx_t err) {
   int n = 0;
 
   if (!duk_is_object(ctx, err)) return;
-  duk_get_prop_literal(ctx, err, "fileName");
-  duk_get_prop_literal(ctx, err, "lineNumber");
+  lode_get_lit(ctx, err, "fileName");
+  lode_get_lit(ctx, err, "lineNumber");
   file = duk_get_string(ctx, -2);
   line = duk_get_int(ctx, -1);
   if (file != NULL && line > 0 && (f = fopen(file, "r")) != NULL) {
@@ -100,7 +100,7 @@ static int print_formatted(duk_context* ctx, duk_idx_t err) {
   int ok = 0;
   duk_get_global_string(ctx, "process");
   if (duk_is_object(ctx, -1))
-    duk_get_prop_literal(ctx, -1, "_lodeFormatFatal");
+    lode_get_lit(ctx, -1, "_lodeFormatFatal");
   else
     duk_push_undefined(ctx);
   if (duk_is_function(ctx, -1)) {
@@ -123,7 +123,7 @@ static void print_error(duk_context* ctx, duk_idx_t err) {
   }
   print_source_line(ctx, err);
   if (duk_is_error(ctx, err)) {
-    duk_get_prop_literal(ctx, err, "stack");
+    lode_get_lit(ctx, err, "stack");
     fprintf(stderr, "%s\n", duk_safe_to_string(ctx, -1));
     duk_pop(ctx);
   } else {
@@ -233,20 +233,20 @@ void lode_js_push_error(duk_context* ctx, int err, const char* syscall,
   duk_remove(ctx, obj - 1); /* [ ... err ] */
   obj = duk_get_top_index(ctx);
   duk_push_int(ctx, err);
-  duk_put_prop_literal(ctx, obj, "errno");
+  lode_put_lit(ctx, obj, "errno");
   duk_push_string(ctx, code);
-  duk_put_prop_literal(ctx, obj, "code");
+  lode_put_lit(ctx, obj, "code");
   if (syscall != NULL) {
     duk_push_string(ctx, syscall);
-    duk_put_prop_literal(ctx, obj, "syscall");
+    lode_put_lit(ctx, obj, "syscall");
   }
   if (path != NULL) {
     duk_push_string(ctx, path);
-    duk_put_prop_literal(ctx, obj, "path");
+    lode_put_lit(ctx, obj, "path");
   }
   if (dest != NULL) {
     duk_push_string(ctx, dest);
-    duk_put_prop_literal(ctx, obj, "dest");
+    lode_put_lit(ctx, obj, "dest");
   }
 }
 
@@ -270,12 +270,12 @@ duk_ret_t lode_js_throw_type(duk_context* ctx, const char* name,
       break;
     case DUK_TYPE_OBJECT:
       if (duk_is_function(ctx, actual)) {
-        duk_get_prop_literal(ctx, actual, "name");
+        lode_get_lit(ctx, actual, "name");
         received = duk_push_sprintf(ctx, "Received function %s",
                                     duk_safe_to_string(ctx, -1));
       } else {
-        duk_get_prop_literal(ctx, actual, "constructor");
-        duk_get_prop_literal(ctx, -1, "name");
+        lode_get_lit(ctx, actual, "constructor");
+        lode_get_lit(ctx, -1, "name");
         received = duk_push_sprintf(ctx, "Received an instance of %s",
                                     duk_safe_to_string(ctx, -1));
       }
@@ -300,7 +300,7 @@ duk_ret_t lode_js_throw_type(duk_context* ctx, const char* name,
                         "The \"%s\" argument must be of type %s. %s", name,
                         expected, received);
   duk_push_string(ctx, "ERR_INVALID_ARG_TYPE");
-  duk_put_prop_literal(ctx, -2, "code");
+  lode_put_lit(ctx, -2, "code");
   return duk_throw(ctx);
 }
 
@@ -349,14 +349,14 @@ int lode_js_push_native(duk_context* ctx, const char* name) {
  * loads it lazily; engine/main.c keeps its loader as stash.loadBuffer).
  * Pushes undefined (returns 0) when there is no Buffer at all. */
 static int get_buffer_prototype(duk_context* ctx) {
-  if (duk_get_prop_literal(ctx, -1, "bufferPrototype")) return 1;
+  if (lode_get_lit(ctx, -1, "bufferPrototype")) return 1;
   duk_pop(ctx);
-  if (duk_get_prop_literal(ctx, -1, "loadBuffer") && duk_is_function(ctx, -1)) {
+  if (lode_get_lit(ctx, -1, "loadBuffer") && duk_is_function(ctx, -1)) {
     /* XXX: an error while loading the buffer module (a stdlib defect)
      * leaves C-made Buffers as plain Uint8Arrays. */
     duk_pcall(ctx, 0);
     duk_pop(ctx);
-    return duk_get_prop_literal(ctx, -1, "bufferPrototype");
+    return lode_get_lit(ctx, -1, "bufferPrototype");
   }
   return 0;
 }

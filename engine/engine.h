@@ -34,6 +34,16 @@ typedef struct lode_engine_s {
 /* The engine owning ctx. */
 lode_engine_t* lode_engine_get(duk_context* ctx);
 
+/* ---- properties by C literal ----
+ *
+ * duk_get_prop_literal / duk_put_prop_literal with the same results, by
+ * a short path for ordinary objects (engine/duk_fastprop.inc.c, built into
+ * Duktape's object): lit must be a string literal. */
+duk_bool_t lode_duk_get_lit(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
+duk_bool_t lode_duk_put_lit(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
+#define lode_get_lit(ctx, obj_idx, lit) lode_duk_get_lit((ctx), (obj_idx), (lit), sizeof(lit) - 1U)
+#define lode_put_lit(ctx, obj_idx, lit) lode_duk_put_lit((ctx), (obj_idx), (lit), sizeof(lit) - 1U)
+
 /* ---- references from C to JS values (stash by id) ---- */
 
 /* Keeps the value at idx alive; returns its id (> 0). */

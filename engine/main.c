@@ -81,7 +81,7 @@ static duk_ret_t internal_binding(duk_context* ctx) {
   const lode_binding_t* b;
 
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, "bindings"); /* [ name stash cache ] */
+  lode_get_lit(ctx, -1, "bindings"); /* [ name stash cache ] */
   if (duk_get_prop_string(ctx, -1, name)) return 1;
   duk_pop(ctx);
   for (b = bindings; b->name != NULL; b++) {
@@ -216,9 +216,9 @@ int main(int argc, char** argv) {
 
   duk_push_heap_stash(ctx);
   duk_push_array(ctx);
-  duk_put_prop_literal(ctx, -2, "refs");
+  lode_put_lit(ctx, -2, "refs");
   duk_push_object(ctx);
-  duk_put_prop_literal(ctx, -2, "bindings");
+  lode_put_lit(ctx, -2, "bindings");
   duk_pop(ctx);
 
   /* bootstrap(exports, require, module, __filename, __dirname,
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
   duk_push_undefined(ctx);              /* require */
   duk_push_object(ctx);                 /* module */
   duk_dup(ctx, -3);
-  duk_put_prop_literal(ctx, -2, "exports");
+  lode_put_lit(ctx, -2, "exports");
   duk_push_string(ctx, "lode:internal/bootstrap");
   duk_push_string(ctx, "lode:internal");
   duk_push_c_function(ctx, internal_binding, 1);
@@ -241,18 +241,18 @@ int main(int argc, char** argv) {
   duk_insert(ctx, -9);
   if (duk_pcall_method(ctx, 6) != DUK_EXEC_SUCCESS) {
     fprintf(stderr, "lode: bootstrap failed: ");
-    if (duk_is_error(ctx, -1)) duk_get_prop_literal(ctx, -1, "stack");
+    if (duk_is_error(ctx, -1)) lode_get_lit(ctx, -1, "stack");
     fprintf(stderr, "%s\n", duk_safe_to_string(ctx, -1));
     return 1;
   }
   duk_pop(ctx);
-  duk_get_prop_literal(ctx, -1, "exports"); /* [ module exports ] */
+  lode_get_lit(ctx, -1, "exports"); /* [ module exports ] */
   exports = duk_get_top_index(ctx);
   /* Buffer is loaded lazily; lode_js_push_buffer loads it through this
    * when C makes a Buffer first. */
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, exports, "loadBuffer");
-  duk_put_prop_literal(ctx, -2, "loadBuffer");
+  lode_get_lit(ctx, exports, "loadBuffer");
+  lode_put_lit(ctx, -2, "loadBuffer");
   duk_pop(ctx);
 
   /* The bootstrap took a while: timers set by the script count from now. */

@@ -718,10 +718,10 @@ static duk_ret_t buffer_subarray(duk_context* ctx) {
   start = adjust_offset(ctx, 1, len);
   end = duk_is_undefined(ctx, 2) ? len : adjust_offset(ctx, 2, len);
   if (end < start) end = start;
-  duk_get_prop_literal(ctx, 0, "byteOffset");
+  lode_get_lit(ctx, 0, "byteOffset");
   base = duk_get_number_default(ctx, -1, 0);
   duk_pop(ctx);
-  duk_get_prop_literal(ctx, 0, "buffer"); /* [ view start end arraybuffer ] */
+  lode_get_lit(ctx, 0, "buffer"); /* [ view start end arraybuffer ] */
   if (!duk_is_buffer_data(ctx, -1))
     return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a typed array");
   duk_push_buffer_object(ctx, -1, (duk_size_t) base + start, end - start,

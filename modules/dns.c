@@ -26,7 +26,7 @@ typedef struct {
 static void call_oncomplete(duk_context* ctx, int req_ref, int nargs) {
   duk_idx_t base = duk_get_top(ctx) - nargs;
   lode_js_push_ref(ctx, req_ref);
-  duk_get_prop_literal(ctx, -1, "oncomplete");
+  lode_get_lit(ctx, -1, "oncomplete");
   duk_insert(ctx, base);
   duk_insert(ctx, base + 1); /* [ ... fn req args ] */
   lode_js_call(ctx, nargs);
@@ -128,13 +128,13 @@ static duk_ret_t dns_getnameinfo(duk_context* ctx) {
 void lode_binding_dns(duk_context* ctx) {
   duk_push_object(ctx);
   duk_push_c_function(ctx, dns_getaddrinfo, 4);
-  duk_put_prop_literal(ctx, -2, "getaddrinfo");
+  lode_put_lit(ctx, -2, "getaddrinfo");
   duk_push_c_function(ctx, dns_getnameinfo, 3);
-  duk_put_prop_literal(ctx, -2, "getnameinfo");
+  lode_put_lit(ctx, -2, "getnameinfo");
   duk_push_int(ctx, AI_ADDRCONFIG);
-  duk_put_prop_literal(ctx, -2, "AI_ADDRCONFIG");
+  lode_put_lit(ctx, -2, "AI_ADDRCONFIG");
   duk_push_int(ctx, AI_V4MAPPED);
-  duk_put_prop_literal(ctx, -2, "AI_V4MAPPED");
+  lode_put_lit(ctx, -2, "AI_V4MAPPED");
   duk_push_int(ctx, AI_ALL);
-  duk_put_prop_literal(ctx, -2, "AI_ALL");
+  lode_put_lit(ctx, -2, "AI_ALL");
 }

@@ -23,7 +23,7 @@
 static duk_ret_t slow_emit(duk_context* ctx, duk_idx_t nargs) {
   duk_idx_t i;
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, SLOW_KEY);
+  lode_get_lit(ctx, -1, SLOW_KEY);
   duk_remove(ctx, -2);
   duk_push_this(ctx);
   for (i = 0; i < nargs; i++) duk_dup(ctx, i);
@@ -46,17 +46,17 @@ static duk_ret_t events_emit(duk_context* ctx) {
   this_idx = duk_get_top_index(ctx);
   /* captureRejections on this emitter: the JS path handles promises. */
   duk_push_heap_stash(ctx);
-  duk_get_prop_literal(ctx, -1, CAPTURE_KEY); /* [ ... this stash kCapture ] */
+  lode_get_lit(ctx, -1, CAPTURE_KEY); /* [ ... this stash kCapture ] */
   duk_get_prop(ctx, this_idx);
   if (duk_to_boolean(ctx, -1)) return slow_emit(ctx, nargs);
   duk_pop(ctx);
-  duk_get_prop_literal(ctx, this_idx, "_events"); /* [ ... this stash events ] */
+  lode_get_lit(ctx, this_idx, "_events"); /* [ ... this stash events ] */
   events = duk_get_top_index(ctx);
   if (!duk_is_object(ctx, events)) {
     duk_push_false(ctx);
     return 1;
   }
-  duk_get_prop_literal(ctx, -2, MONITOR_KEY);
+  lode_get_lit(ctx, -2, MONITOR_KEY);
   duk_get_prop(ctx, events);
   if (!duk_is_undefined(ctx, -1)) return slow_emit(ctx, nargs);
   duk_pop(ctx);
@@ -95,21 +95,21 @@ static duk_ret_t events_setup(duk_context* ctx) {
   duk_require_function(ctx, 0);
   duk_push_heap_stash(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_literal(ctx, -2, SLOW_KEY);
+  lode_put_lit(ctx, -2, SLOW_KEY);
   duk_dup(ctx, 1);
-  duk_put_prop_literal(ctx, -2, CAPTURE_KEY);
+  lode_put_lit(ctx, -2, CAPTURE_KEY);
   duk_dup(ctx, 2);
-  duk_put_prop_literal(ctx, -2, MONITOR_KEY);
+  lode_put_lit(ctx, -2, MONITOR_KEY);
   return 0;
 }
 
 void lode_binding_events(duk_context* ctx) {
   duk_push_object(ctx);
   duk_push_c_function(ctx, events_setup, 3);
-  duk_put_prop_literal(ctx, -2, "setup");
+  lode_put_lit(ctx, -2, "setup");
   duk_push_c_function(ctx, events_emit, DUK_VARARGS);
   duk_push_string(ctx, "name");
   duk_push_string(ctx, "emit");
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
-  duk_put_prop_literal(ctx, -2, "emit");
+  lode_put_lit(ctx, -2, "emit");
 }

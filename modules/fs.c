@@ -989,7 +989,7 @@ static int job_push(duk_context* ctx, fs_job_t* j, int* is_error) {
                           "File size (%.0f) is greater than 2 GiB",
                           j->too_large);
     duk_push_string(ctx, "ERR_FS_FILE_TOO_LARGE");
-    duk_put_prop_literal(ctx, -2, "code");
+    lode_put_lit(ctx, -2, "code");
     return 1;
   }
   if (j->err < 0) {
@@ -1478,7 +1478,7 @@ void lode_binding_fs(duk_context* ctx) {
     duk_push_number(ctx, c->value);
     duk_put_prop_string(ctx, -2, c->name);
   }
-  duk_put_prop_literal(ctx, -2, "constants");
+  lode_put_lit(ctx, -2, "constants");
   duk_push_number(ctx, FS_MAX_LENGTH);
-  duk_put_prop_literal(ctx, -2, "kMaxLength");
+  lode_put_lit(ctx, -2, "kMaxLength");
 }

@@ -37,7 +37,7 @@ typedef struct {
 static fs_event_wrap_t* this_wrap(duk_context* ctx) {
   fs_event_wrap_t* w;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, WRAP_KEY);
+  lode_get_lit(ctx, -1, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (w == NULL) (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "handle is closed");
@@ -48,12 +48,12 @@ static fs_event_wrap_t* this_wrap(duk_context* ctx) {
  * the object. (Once started, obj_ref keeps the object alive until close.) */
 static duk_ret_t fs_event_finalize(duk_context* ctx) {
   fs_event_wrap_t* w;
-  duk_get_prop_literal(ctx, 0, WRAP_KEY);
+  lode_get_lit(ctx, 0, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   if (w != NULL && !w->initialized) {
     duk_push_pointer(ctx, NULL);
-    duk_put_prop_literal(ctx, 0, WRAP_KEY);
+    lode_put_lit(ctx, 0, WRAP_KEY);
     free(w);
   }
   return 0;
@@ -67,7 +67,7 @@ static duk_ret_t fs_event_new(duk_context* ctx) {
   w->ctx = ctx;
   duk_push_this(ctx);
   duk_push_pointer(ctx, w);
-  duk_put_prop_literal(ctx, -2, WRAP_KEY);
+  lode_put_lit(ctx, -2, WRAP_KEY);
   duk_push_c_function(ctx, fs_event_finalize, 1);
   duk_set_finalizer(ctx, -2);
   duk_pop(ctx);
@@ -79,7 +79,7 @@ static void on_event(lode_fs_event_t* h, const char* filename, int events,
   fs_event_wrap_t* w = h->data;
   duk_context* ctx = w->ctx;
   lode_js_push_ref(ctx, w->obj_ref);
-  duk_get_prop_literal(ctx, -1, "onchange"); /* [ obj fn ] */
+  lode_get_lit(ctx, -1, "onchange"); /* [ obj fn ] */
   if (!duk_is_function(ctx, -1)) {
     duk_pop_2(ctx);
     return;
@@ -132,7 +132,7 @@ static duk_ret_t fs_event_start(duk_context* ctx) {
 /* [ ... obj ] → [ ... obj ]: the object no longer points at the wrap. */
 static void unhook(duk_context* ctx) {
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, -2, WRAP_KEY);
+  lode_put_lit(ctx, -2, WRAP_KEY);
 }
 
 static void on_close(lode_handle_t* h) {
@@ -157,7 +157,7 @@ static void on_close(lode_handle_t* h) {
 static duk_ret_t fs_event_close(duk_context* ctx) {
   fs_event_wrap_t* w;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, WRAP_KEY);
+  lode_get_lit(ctx, -1, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (w == NULL) return 0; /* closed already */
@@ -202,7 +202,7 @@ static duk_ret_t fs_event_has_ref(duk_context* ctx) {
 static duk_ret_t fs_event_get_initialized(duk_context* ctx) {
   fs_event_wrap_t* w;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, WRAP_KEY);
+  lode_get_lit(ctx, -1, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_push_boolean(ctx, w != NULL && w->initialized &&
                             lode_is_active((lode_handle_t*) &w->handle));
@@ -226,7 +226,7 @@ void lode_binding_fs_event_wrap(duk_context* ctx) {
   duk_push_c_function(ctx, fs_event_get_initialized, 0);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_dup(ctx, -2);
-  duk_put_prop_literal(ctx, -2, "constructor");
-  duk_put_prop_literal(ctx, -2, "prototype");
-  duk_put_prop_literal(ctx, -2, "FSEvent");
+  lode_put_lit(ctx, -2, "constructor");
+  lode_put_lit(ctx, -2, "prototype");
+  lode_put_lit(ctx, -2, "FSEvent");
 }

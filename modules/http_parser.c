@@ -421,7 +421,7 @@ static const lode_http_settings_t settings = {
 static parser_t* this_parser(duk_context* ctx) {
   parser_t* h;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, PARSER_KEY);
+  lode_get_lit(ctx, -1, PARSER_KEY);
   h = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (h == NULL) (void) duk_error(ctx, DUK_ERR_ERROR, "HTTPParser is closed");
@@ -434,7 +434,7 @@ static void idle_closed(lode_handle_t* handle) {
 
 static duk_ret_t parser_finalize(duk_context* ctx) {
   parser_t* h;
-  duk_get_prop_literal(ctx, 0, PARSER_KEY);
+  lode_get_lit(ctx, 0, PARSER_KEY);
   h = duk_get_pointer(ctx, -1);
   if (h != NULL) {
     if (h->idle != NULL) {
@@ -458,7 +458,7 @@ static duk_ret_t parser_new(duk_context* ctx) {
   lode_http_parser_init(&h->p, LODE_HTTP_REQUEST, &settings);
   duk_push_this(ctx);
   duk_push_pointer(ctx, h);
-  duk_put_prop_literal(ctx, -2, PARSER_KEY);
+  lode_put_lit(ctx, -2, PARSER_KEY);
   /* The finalizer is HTTPParser.prototype's (inherited). */
   return 0;
 }
@@ -473,14 +473,14 @@ static void push_result(duk_context* ctx, parser_t* h, size_t consumed) {
   duk_push_error_object(ctx, DUK_ERR_ERROR, "Parse Error: %s",
                         h->p.reason != NULL ? h->p.reason : "");
   duk_push_string(ctx, lode_http_errno_name(err));
-  duk_put_prop_literal(ctx, -2, "code");
+  lode_put_lit(ctx, -2, "code");
   duk_push_string(ctx, h->p.reason != NULL ? h->p.reason : "");
-  duk_put_prop_literal(ctx, -2, "reason");
+  lode_put_lit(ctx, -2, "reason");
   duk_push_number(ctx, (double) consumed);
-  duk_put_prop_literal(ctx, -2, "bytesParsed");
+  lode_put_lit(ctx, -2, "bytesParsed");
   if (err == LODE_HPE_PAUSED_UPGRADE) {
     duk_push_true(ctx);
-    duk_put_prop_literal(ctx, -2, "upgrade");
+    lode_put_lit(ctx, -2, "upgrade");
   }
 }
 
@@ -882,13 +882,13 @@ static int pop_bool(duk_context* ctx) {
  * C string per access). set_flag writes only a changed value: most flags
  * keep their prototype's default, and every own property makes the
  * response object bigger. */
-#define get_bool(ctx, obj, key) (duk_get_prop_literal(ctx, obj, key), pop_bool(ctx))
+#define get_bool(ctx, obj, key) (lode_get_lit(ctx, obj, key), pop_bool(ctx))
 #define set_flag(ctx, obj, key, v)                                  \
   do {                                                              \
     int v_ = (v);                                                   \
     if (get_bool(ctx, obj, key) != v_) {                            \
       duk_push_boolean(ctx, v_);                                    \
-      duk_put_prop_literal(ctx, obj, key);                          \
+      lode_put_lit(ctx, obj, key);                          \
     }                                                               \
   } while (0)
 
@@ -1019,7 +1019,7 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
     }
     duk_pop(ctx);
   }
-  duk_get_prop_literal(ctx, msg, "_headers");
+  lode_get_lit(ctx, msg, "_headers");
   if (!err && duk_is_object(ctx, -1)) {
     duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
     while (!err && duk_next(ctx, -1, 1)) {
@@ -1052,9 +1052,9 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
     } else if (ska) {
       double ka, mx;
       if (head_put("Connection: keep-alive\r\n", 24)) err = 1;
-      duk_get_prop_literal(ctx, msg, "_keepAliveTimeout");
+      lode_get_lit(ctx, msg, "_keepAliveTimeout");
       ka = duk_to_number(ctx, -1);
-      duk_get_prop_literal(ctx, msg, "_maxRequestsPerSocket");
+      lode_get_lit(ctx, msg, "_maxRequestsPerSocket");
       mx = duk_to_number(ctx, -1);
       duk_pop_2(ctx);
       if (!err && ka == ka && ka != 0 && get_bool(ctx, msg, "_defaultKeepAlive")) {
@@ -1077,7 +1077,7 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
     } else if (!use_chunked) {
       last = 1;
     } else {
-      duk_get_prop_literal(ctx, msg, "_contentLength");
+      lode_get_lit(ctx, msg, "_contentLength");
       if (duk_is_number(ctx, -1) && !get_bool(ctx, msg, "_removedContLen")) {
         double cl = duk_get_number(ctx, -1);
         if (head_put("Content-Length: ", 16) ||
@@ -1099,7 +1099,7 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
   set_flag(ctx, msg, "_last", last); /* a CONNECT request comes with true */
   if (chunked >= 0) set_flag(ctx, msg, "chunkedEncoding", chunked);
   duk_push_lstring(ctx, head, head_len);
-  duk_put_prop_literal(ctx, msg, "_header");
+  lode_put_lit(ctx, msg, "_header");
   return 1;
 }
 
@@ -1224,11 +1224,11 @@ static int write_msg(duk_context* ctx, duk_idx_t handle_idx, duk_idx_t req_idx,
     if (req_idx < 0) {
       duk_push_object(ctx);
       push_hooks(ctx);
-      duk_get_prop_literal(ctx, -1, "fastWriteReq");
+      lode_get_lit(ctx, -1, "fastWriteReq");
       duk_set_prototype(ctx, -3);
       duk_pop(ctx);
       duk_dup(ctx, res_idx);
-      duk_put_prop_literal(ctx, -2, "res");
+      lode_put_lit(ctx, -2, "res");
       req_idx = duk_get_top_index(ctx);
     }
     bufs[0] = lode_buf_init(out, (unsigned int) rest);
@@ -1251,9 +1251,9 @@ static duk_ret_t write_response(duk_context* ctx) {
                 duk_to_boolean(ctx, 5), &total, &queued);
   if (r == 0) {
     duk_push_number(ctx, (double) total);
-    duk_put_prop_literal(ctx, 0, "bytes");
+    lode_put_lit(ctx, 0, "bytes");
     duk_push_boolean(ctx, queued);
-    duk_put_prop_literal(ctx, 0, "async");
+    lode_put_lit(ctx, 0, "async");
   }
   duk_push_int(ctx, r);
   return 1;
@@ -1289,14 +1289,14 @@ static int write_head_impl(duk_context* ctx, duk_idx_t res_idx, int code, duk_id
   if (reason_idx >= 0) {
     duk_dup(ctx, reason_idx);
     duk_dup_top(ctx);
-    duk_put_prop_literal(ctx, res_idx, "statusMessage");
+    lode_put_lit(ctx, res_idx, "statusMessage");
   } else {
-    duk_get_prop_literal(ctx, res_idx, "statusMessage");
+    lode_get_lit(ctx, res_idx, "statusMessage");
     duk_dup_top(ctx);
     if (!pop_bool(ctx)) {
       duk_pop(ctx);
       push_hooks(ctx);
-      duk_get_prop_literal(ctx, -1, "statusCodes");
+      lode_get_lit(ctx, -1, "statusCodes");
       duk_get_prop_index(ctx, -1, (duk_uarridx_t) code);
       if (!duk_is_string(ctx, -1)) {
         duk_pop(ctx);
@@ -1305,14 +1305,14 @@ static int write_head_impl(duk_context* ctx, duk_idx_t res_idx, int code, duk_id
       duk_replace(ctx, -3);
       duk_pop(ctx);
       duk_dup_top(ctx);
-      duk_put_prop_literal(ctx, res_idx, "statusMessage");
+      lode_put_lit(ctx, res_idx, "statusMessage");
     }
   }
   msg = duk_safe_to_lstring(ctx, -1, &mlen);
-  duk_get_prop_literal(ctx, res_idx, "statusCode");
+  lode_get_lit(ctx, res_idx, "statusCode");
   if (duk_get_number_default(ctx, -1, -1) != code) {
     duk_push_int(ctx, code);
-    duk_put_prop_literal(ctx, res_idx, "statusCode");
+    lode_put_lit(ctx, res_idx, "statusCode");
   }
   duk_pop(ctx);
   if (code == 204 || code == 304 || (code >= 100 && code <= 199)) set_flag(ctx, res_idx, "_hasBody", 0);
@@ -1383,34 +1383,34 @@ static duk_ret_t res_end(duk_context* ctx) {
   self = 2;
   if (get_bool(ctx, self, "finished") || get_bool(ctx, self, "_headerSent"))
     return call_slow(ctx, "end", n);
-  duk_get_prop_literal(ctx, self, "_trailer");
+  lode_get_lit(ctx, self, "_trailer");
   if (!duk_is_string(ctx, -1) || duk_get_length(ctx, -1) != 0) return call_slow(ctx, "end", n);
   duk_pop(ctx);
-  duk_get_prop_literal(ctx, self, "socket");
+  lode_get_lit(ctx, self, "socket");
   sock = 3;
   if (!duk_is_object(ctx, sock)) return call_slow(ctx, "end", n);
-  duk_get_prop_literal(ctx, sock, "_httpMessage");
+  lode_get_lit(ctx, sock, "_httpMessage");
   if (!duk_strict_equals(ctx, -1, self)) return call_slow(ctx, "end", n);
   duk_pop(ctx);
   if (get_bool(ctx, sock, "connecting")) return call_slow(ctx, "end", n);
-  duk_get_prop_literal(ctx, sock, "_handle");
+  lode_get_lit(ctx, sock, "_handle");
   handle = 4;
   /* Not a stream wrap (a TLS socket's handle is its JS TLS layer): the JS path. */
   if (lode_stream_wrap_get(ctx, handle) == NULL) return call_slow(ctx, "end", n);
-  duk_get_prop_literal(ctx, sock, "_writableState");
+  lode_get_lit(ctx, sock, "_writableState");
   w = 5;
   if (!duk_is_object(ctx, w)) return call_slow(ctx, "end", n);
-  duk_get_prop_literal(ctx, w, "length");
+  lode_get_lit(ctx, w, "length");
   if (duk_get_number_default(ctx, -1, 1) != 0) return call_slow(ctx, "end", n);
   duk_pop(ctx);
-  duk_get_prop_literal(ctx, w, "writable");
+  lode_get_lit(ctx, w, "writable");
   if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) return call_slow(ctx, "end", n);
   duk_pop(ctx);
   /* A destroyed (or errored, hence destroyed) socket has no open handle
    * any more (lode_stream_wrap_get failed above); ended implies ending. */
   if (get_bool(ctx, w, "corked") || get_bool(ctx, w, "ending")) return call_slow(ctx, "end", n);
 
-  duk_get_prop_literal(ctx, self, "_header"); /* 6 */
+  lode_get_lit(ctx, self, "_header"); /* 6 */
   duk_dup(ctx, 6);
   if (!pop_bool(ctx)) {
     double code;
@@ -1430,9 +1430,9 @@ static duk_ret_t res_end(duk_context* ctx) {
         blen = (double) bl;
       }
       duk_push_number(ctx, blen);
-      duk_put_prop_literal(ctx, self, "_contentLength");
+      lode_put_lit(ctx, self, "_contentLength");
     }
-    duk_get_prop_literal(ctx, self, "statusCode");
+    lode_get_lit(ctx, self, "statusCode");
     code = duk_to_number(ctx, -1);
     duk_pop(ctx);
     if (code != (double) (int) code || code < 100 || code > 999 ||
@@ -1440,7 +1440,7 @@ static duk_ret_t res_end(duk_context* ctx) {
       duk_set_top(ctx, n);
       return call_slow(ctx, "end", n);
     }
-    duk_get_prop_literal(ctx, self, "_header");
+    lode_get_lit(ctx, self, "_header");
     duk_replace(ctx, 6);
   }
   chunked = get_bool(ctx, self, "_hasBody");
@@ -1453,12 +1453,12 @@ static duk_ret_t res_end(duk_context* ctx) {
   duk_pop(ctx);
   /* Both were false (checked on entry). */
   duk_push_true(ctx);
-  duk_put_prop_literal(ctx, self, "_headerSent");
+  lode_put_lit(ctx, self, "_headerSent");
   duk_push_true(ctx);
-  duk_put_prop_literal(ctx, self, "finished");
+  lode_put_lit(ctx, self, "finished");
   push_hooks(ctx); /* 6 */
   if (r != 0) {
-    duk_get_prop_literal(ctx, 6, "endError");
+    lode_get_lit(ctx, 6, "endError");
     duk_dup(ctx, self);
     duk_push_int(ctx, r);
     duk_call(ctx, 2);
@@ -1467,7 +1467,7 @@ static duk_ret_t res_end(duk_context* ctx) {
   }
   lode_stream_wrap_add_written(ctx, handle, (double) total); /* socket.bytesWritten */
   if (!queued) {
-    duk_get_prop_literal(ctx, 6, "finishNT");
+    lode_get_lit(ctx, 6, "finishNT");
     duk_dup(ctx, self);
     lode_next_tick(ctx, 1);
   }
@@ -1482,7 +1482,7 @@ static void compact_connection(duk_context* ctx, duk_idx_t st, duk_idx_t sock, d
   static const char* const keys[] = {"_readableState", "_writableState", "_handle", "_events"};
   size_t i;
   duk_compact(ctx, st);
-  duk_get_prop_literal(ctx, st, "incoming"); /* empty now: no array part */
+  lode_get_lit(ctx, st, "incoming"); /* empty now: no array part */
   if (duk_is_object(ctx, -1)) duk_compact(ctx, -1);
   duk_pop(ctx);
   duk_compact(ctx, sock);
@@ -1500,13 +1500,13 @@ static void compact_connection(duk_context* ctx, duk_idx_t st, duk_idx_t sock, d
 static int socket_writable(duk_context* ctx, duk_idx_t sock) {
   duk_idx_t w;
   int r;
-  duk_get_prop_literal(ctx, sock, "_writableState");
+  lode_get_lit(ctx, sock, "_writableState");
   w = duk_get_top_index(ctx);
   if (!duk_is_object(ctx, w)) {
     duk_pop(ctx);
     return get_bool(ctx, sock, "writable");
   }
-  duk_get_prop_literal(ctx, w, "writable");
+  lode_get_lit(ctx, w, "writable");
   r = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
   duk_pop(ctx);
   r = r && !get_bool(ctx, w, "destroyed") && !get_bool(ctx, w, "errored") &&
@@ -1527,14 +1527,14 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   int last;
   duk_set_top(ctx, 1);
   if (get_bool(ctx, res, "_finishEmitted")) return 0;
-  duk_get_prop_literal(ctx, res, "_st");
-  duk_get_prop_literal(ctx, res, "req");
+  lode_get_lit(ctx, res, "_st");
+  lode_get_lit(ctx, res, "req");
   if (!duk_is_object(ctx, st) || !duk_is_object(ctx, req)) goto slow;
-  duk_get_prop_literal(ctx, st, "socket");
-  duk_get_prop_literal(ctx, st, "incoming");
-  duk_get_prop_literal(ctx, st, "parser");
+  lode_get_lit(ctx, st, "socket");
+  lode_get_lit(ctx, st, "incoming");
+  lode_get_lit(ctx, st, "parser");
   if (!duk_is_object(ctx, sock) || !duk_is_array(ctx, inc) || !duk_is_object(ctx, parser)) goto slow;
-  duk_get_prop_literal(ctx, parser, PARSER_KEY);
+  lode_get_lit(ctx, parser, PARSER_KEY);
   h = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   if (h == NULL) goto slow;
@@ -1546,31 +1546,31 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
       get_bool(ctx, res, "maxRequestsOnConnectionReached") || get_bool(ctx, st, "current"))
     goto slow;
   last = get_bool(ctx, res, "_last") || !get_bool(ctx, res, "shouldKeepAlive");
-  duk_get_prop_literal(ctx, st, "outgoing");
+  lode_get_lit(ctx, st, "outgoing");
   if (duk_get_length(ctx, -1) != 0) goto slow;
   duk_pop(ctx);
   ka = h->ka;
   if (ka < 0) { /* a request the JS path made: ask the server */
-    duk_get_prop_literal(ctx, st, "server");
-    duk_get_prop_literal(ctx, -1, "keepAliveTimeout");
+    lode_get_lit(ctx, st, "server");
+    lode_get_lit(ctx, -1, "keepAliveTimeout");
     ka = duk_get_number_default(ctx, -1, 0);
     duk_pop_2(ctx);
   }
 
   set_flag(ctx, res, "_finishEmitted", 1);
   duk_push_int(ctx, 0);
-  duk_put_prop_literal(ctx, inc, "length");
+  lode_put_lit(ctx, inc, "length");
   set_flag(ctx, req, "_dumped", 1);
   duk_push_null(ctx);
-  duk_put_prop_literal(ctx, sock, "_httpMessage");
+  lode_put_lit(ctx, sock, "_httpMessage");
   duk_push_null(ctx);
-  duk_put_prop_literal(ctx, res, "socket");
+  lode_put_lit(ctx, res, "socket");
   if (last) {
     /* The connection's last response: resOnFinish ends the socket with
      * destroySoon (end() where there is none), or destroys it once it
      * cannot write any more. */
     if (socket_writable(ctx, sock)) {
-      duk_get_prop_literal(ctx, sock, "destroySoon");
+      lode_get_lit(ctx, sock, "destroySoon");
       if (duk_is_function(ctx, -1))
         duk_push_literal(ctx, "destroySoon");
       else
@@ -1593,7 +1593,7 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
 slow:
   duk_set_top(ctx, 1);
   push_hooks(ctx);
-  duk_get_prop_literal(ctx, -1, "finishSlow");
+  lode_get_lit(ctx, -1, "finishSlow");
   duk_dup(ctx, res);
   duk_call(ctx, 1);
   return 0;
@@ -1613,23 +1613,23 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   const char* method;
   if (server_hooks_ref == 0 || h->obj_ref == 0 || (info & 2)) return 0;
   lode_js_push_ref(ctx, h->obj_ref); /* base: the parser object */
-  duk_get_prop_literal(ctx, base, "state");
+  lode_get_lit(ctx, base, "state");
   st = base + 1;
   if (!duk_is_object(ctx, st)) goto js;
-  duk_get_prop_literal(ctx, st, "server");
+  lode_get_lit(ctx, st, "server");
   server = base + 2;
-  duk_get_prop_literal(ctx, st, "socket");
+  lode_get_lit(ctx, st, "socket");
   sock = base + 3;
   if (!duk_is_object(ctx, server) || !duk_is_object(ctx, sock)) goto js;
   if (get_bool(ctx, sock, "_timer") || get_bool(ctx, sock, "_httpMessage") ||
       get_bool(ctx, server, "maxHeadersCount") || get_bool(ctx, server, "maxRequestsPerSocket"))
     goto js;
   if (!(info & 1) && get_bool(ctx, server, "requireHostHeader")) goto js;
-  duk_get_prop_literal(ctx, server, "keepAliveTimeout");
+  lode_get_lit(ctx, server, "keepAliveTimeout");
   ka = duk_get_number_default(ctx, -1, 0);
   duk_pop(ctx);
   h->ka = ka; /* node's res._keepAliveTimeout: the value at request time */
-  duk_get_prop_literal(ctx, st, "incoming");
+  lode_get_lit(ctx, st, "incoming");
   inc = base + 4;
   if (!duk_is_array(ctx, inc)) goto js;
 
@@ -1648,23 +1648,23 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   duk_push_heapptr(ctx, complete ? complete_request_proto_ptr : request_proto_ptr);
   duk_set_prototype(ctx, req);
   duk_dup(ctx, sock);
-  duk_put_prop_literal(ctx, req, "socket");
+  lode_put_lit(ctx, req, "socket");
   duk_dup(ctx, server);
-  duk_put_prop_literal(ctx, req, "_server");
+  lode_put_lit(ctx, req, "_server");
   push_headers(h);
-  duk_put_prop_literal(ctx, req, "rawHeaders");
+  lode_put_lit(ctx, req, "rawHeaders");
   method = lode_http_method_name(p->method);
   duk_push_string(ctx, method);
-  duk_put_prop_literal(ctx, req, "method");
+  lode_put_lit(ctx, req, "method");
   push_line(h);
-  duk_put_prop_literal(ctx, req, "url");
+  lode_put_lit(ctx, req, "url");
   if (!complete) {
     duk_dup(ctx, req);
-    duk_put_prop_literal(ctx, st, "current");
+    lode_put_lit(ctx, st, "current");
   }
-  duk_get_prop_literal(ctx, st, "requests");
+  lode_get_lit(ctx, st, "requests");
   duk_push_number(ctx, duk_to_number(ctx, -1) + 1);
-  duk_put_prop_literal(ctx, st, "requests");
+  lode_put_lit(ctx, st, "requests");
   duk_pop(ctx);
 
   /* res */
@@ -1673,30 +1673,30 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
   duk_push_heapptr(ctx, response_proto_ptr);
   duk_set_prototype(ctx, res);
   duk_dup(ctx, req);
-  duk_put_prop_literal(ctx, res, "req");
+  lode_put_lit(ctx, res, "req");
   if (strcmp(method, "HEAD") == 0) {
     duk_push_false(ctx);
-    duk_put_prop_literal(ctx, res, "_hasBody");
+    lode_put_lit(ctx, res, "_hasBody");
   }
   if (ka != 5000) {
     duk_push_number(ctx, ka);
-    duk_put_prop_literal(ctx, res, "_keepAliveTimeout");
+    lode_put_lit(ctx, res, "_keepAliveTimeout");
   }
   if (!lode_http_should_keep_alive(p)) {
     duk_push_false(ctx);
-    duk_put_prop_literal(ctx, res, "shouldKeepAlive");
+    lode_put_lit(ctx, res, "shouldKeepAlive");
   }
   duk_dup(ctx, res);
   duk_put_prop_index(ctx, inc, (duk_uarridx_t) duk_get_length(ctx, inc));
   duk_dup(ctx, st);
-  duk_put_prop_literal(ctx, res, "_st");
+  lode_put_lit(ctx, res, "_st");
   duk_dup(ctx, res);
-  duk_put_prop_literal(ctx, sock, "_httpMessage");
+  lode_put_lit(ctx, sock, "_httpMessage");
   duk_dup(ctx, sock);
-  duk_put_prop_literal(ctx, res, "socket");
+  lode_put_lit(ctx, res, "socket");
 
   /* server.emit('request', req, res) */
-  duk_get_prop_literal(ctx, server, "emit");
+  lode_get_lit(ctx, server, "emit");
   duk_dup(ctx, server);
   duk_push_literal(ctx, "request");
   duk_dup(ctx, req);
@@ -1716,11 +1716,11 @@ static duk_ret_t set_server_hooks(duk_context* ctx) {
   if (server_hooks_ref != 0) lode_js_unref(ctx, server_hooks_ref);
   server_hooks_ref = lode_js_ref(ctx, 0);
   server_hooks_ptr = duk_get_heapptr(ctx, 0);
-  duk_get_prop_literal(ctx, 0, "requestProto");
+  lode_get_lit(ctx, 0, "requestProto");
   request_proto_ptr = duk_get_heapptr(ctx, -1);
-  duk_get_prop_literal(ctx, 0, "completeRequestProto");
+  lode_get_lit(ctx, 0, "completeRequestProto");
   complete_request_proto_ptr = duk_get_heapptr(ctx, -1);
-  duk_get_prop_literal(ctx, 0, "responseProto");
+  lode_get_lit(ctx, 0, "responseProto");
   response_proto_ptr = duk_get_heapptr(ctx, -1);
   duk_pop_3(ctx);
   if (request_proto_ptr == NULL || complete_request_proto_ptr == NULL || response_proto_ptr == NULL)
@@ -1753,44 +1753,44 @@ void lode_binding_http_parser(duk_context* ctx) {
    * prototype chain (the prototype itself has no parser_t: a no-op). */
   duk_push_c_function(ctx, parser_finalize, 1);
   duk_set_finalizer(ctx, -2);
-  duk_put_prop_literal(ctx, -2, "prototype");
+  lode_put_lit(ctx, -2, "prototype");
   duk_push_int(ctx, LODE_HTTP_REQUEST);
-  duk_put_prop_literal(ctx, -2, "REQUEST");
+  lode_put_lit(ctx, -2, "REQUEST");
   duk_push_int(ctx, LODE_HTTP_RESPONSE);
-  duk_put_prop_literal(ctx, -2, "RESPONSE");
+  lode_put_lit(ctx, -2, "RESPONSE");
   duk_push_int(ctx, kOnMessageBegin);
-  duk_put_prop_literal(ctx, -2, "kOnMessageBegin");
+  lode_put_lit(ctx, -2, "kOnMessageBegin");
   duk_push_int(ctx, kOnHeaders);
-  duk_put_prop_literal(ctx, -2, "kOnHeaders");
+  lode_put_lit(ctx, -2, "kOnHeaders");
   duk_push_int(ctx, kOnHeadersComplete);
-  duk_put_prop_literal(ctx, -2, "kOnHeadersComplete");
+  lode_put_lit(ctx, -2, "kOnHeadersComplete");
   duk_push_int(ctx, kOnBody);
-  duk_put_prop_literal(ctx, -2, "kOnBody");
+  lode_put_lit(ctx, -2, "kOnBody");
   duk_push_int(ctx, kOnMessageComplete);
-  duk_put_prop_literal(ctx, -2, "kOnMessageComplete");
+  lode_put_lit(ctx, -2, "kOnMessageComplete");
   duk_push_int(ctx, kOnExecute);
-  duk_put_prop_literal(ctx, -2, "kOnExecute");
+  lode_put_lit(ctx, -2, "kOnExecute");
   duk_push_int(ctx, kOnTimeout);
-  duk_put_prop_literal(ctx, -2, "kOnTimeout");
-  duk_put_prop_literal(ctx, -2, "HTTPParser");
+  lode_put_lit(ctx, -2, "kOnTimeout");
+  lode_put_lit(ctx, -2, "HTTPParser");
   duk_push_array(ctx);
   for (m = 0; m < LODE_HTTP_METHOD_COUNT; m++) {
     duk_push_string(ctx, lode_http_method_name(m));
     duk_put_prop_index(ctx, -2, (duk_uarridx_t) m);
   }
-  duk_put_prop_literal(ctx, -2, "methods");
+  lode_put_lit(ctx, -2, "methods");
   duk_push_c_function(ctx, write_response, 6);
-  duk_put_prop_literal(ctx, -2, "writeResponse");
+  lode_put_lit(ctx, -2, "writeResponse");
   duk_push_c_function(ctx, build_head, 3);
-  duk_put_prop_literal(ctx, -2, "buildHead");
+  lode_put_lit(ctx, -2, "buildHead");
   duk_push_c_function(ctx, res_write_head, DUK_VARARGS);
-  duk_put_prop_literal(ctx, -2, "resWriteHead");
+  lode_put_lit(ctx, -2, "resWriteHead");
   duk_push_c_function(ctx, res_end, DUK_VARARGS);
-  duk_put_prop_literal(ctx, -2, "resEnd");
+  lode_put_lit(ctx, -2, "resEnd");
   duk_push_c_function(ctx, set_server_hooks, 1);
-  duk_put_prop_literal(ctx, -2, "setServerHooks");
+  lode_put_lit(ctx, -2, "setServerHooks");
   duk_push_c_function(ctx, res_finish_nt, 1);
-  duk_put_prop_literal(ctx, -2, "resFinishNT");
+  lode_put_lit(ctx, -2, "resFinishNT");
   {
     static const char* const checks[] = {"checkToken", "checkValue", "checkPath"};
     for (m = 0; m < 3; m++) {

@@ -14,13 +14,13 @@ static duk_ret_t os_uname(duk_context* ctx) {
   if (r != 0) return lode_js_throw_error(ctx, r, "uv_os_uname", NULL, NULL);
   duk_push_object(ctx);
   duk_push_string(ctx, u.sysname);
-  duk_put_prop_literal(ctx, -2, "sysname");
+  lode_put_lit(ctx, -2, "sysname");
   duk_push_string(ctx, u.release);
-  duk_put_prop_literal(ctx, -2, "release");
+  lode_put_lit(ctx, -2, "release");
   duk_push_string(ctx, u.version);
-  duk_put_prop_literal(ctx, -2, "version");
+  lode_put_lit(ctx, -2, "version");
   duk_push_string(ctx, u.machine);
-  duk_put_prop_literal(ctx, -2, "machine");
+  lode_put_lit(ctx, -2, "machine");
   return 1;
 }
 
@@ -54,15 +54,15 @@ static duk_ret_t os_user_info(duk_context* ctx) {
   if (r != 0) return lode_js_throw_error(ctx, r, "uv_os_get_passwd", NULL, NULL);
   duk_push_object(ctx);
   duk_push_number(ctx, (double) pwd.uid);
-  duk_put_prop_literal(ctx, -2, "uid");
+  lode_put_lit(ctx, -2, "uid");
   duk_push_number(ctx, (double) pwd.gid);
-  duk_put_prop_literal(ctx, -2, "gid");
+  lode_put_lit(ctx, -2, "gid");
   duk_push_string(ctx, pwd.username);
-  duk_put_prop_literal(ctx, -2, "username");
+  lode_put_lit(ctx, -2, "username");
   duk_push_string(ctx, pwd.homedir);
-  duk_put_prop_literal(ctx, -2, "homedir");
+  lode_put_lit(ctx, -2, "homedir");
   duk_push_string(ctx, pwd.shell);
-  duk_put_prop_literal(ctx, -2, "shell");
+  lode_put_lit(ctx, -2, "shell");
   lode_os_free_passwd(&pwd);
   return 1;
 }
@@ -75,21 +75,21 @@ static duk_ret_t os_cpus(duk_context* ctx) {
   for (i = 0; i < n; i++) {
     duk_push_object(ctx);
     duk_push_string(ctx, ci[i].model);
-    duk_put_prop_literal(ctx, -2, "model");
+    lode_put_lit(ctx, -2, "model");
     duk_push_int(ctx, ci[i].speed);
-    duk_put_prop_literal(ctx, -2, "speed");
+    lode_put_lit(ctx, -2, "speed");
     duk_push_object(ctx);
     duk_push_number(ctx, (double) ci[i].cpu_times.user);
-    duk_put_prop_literal(ctx, -2, "user");
+    lode_put_lit(ctx, -2, "user");
     duk_push_number(ctx, (double) ci[i].cpu_times.nice);
-    duk_put_prop_literal(ctx, -2, "nice");
+    lode_put_lit(ctx, -2, "nice");
     duk_push_number(ctx, (double) ci[i].cpu_times.sys);
-    duk_put_prop_literal(ctx, -2, "sys");
+    lode_put_lit(ctx, -2, "sys");
     duk_push_number(ctx, (double) ci[i].cpu_times.idle);
-    duk_put_prop_literal(ctx, -2, "idle");
+    lode_put_lit(ctx, -2, "idle");
     duk_push_number(ctx, (double) ci[i].cpu_times.irq);
-    duk_put_prop_literal(ctx, -2, "irq");
-    duk_put_prop_literal(ctx, -2, "times");
+    lode_put_lit(ctx, -2, "irq");
+    lode_put_lit(ctx, -2, "times");
     duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
   }
   lode_free_cpu_info(ci, n);
@@ -99,9 +99,9 @@ static duk_ret_t os_cpus(duk_context* ctx) {
 static duk_ret_t os_memory(duk_context* ctx) {
   duk_push_object(ctx);
   duk_push_number(ctx, (double) lode_get_total_memory());
-  duk_put_prop_literal(ctx, -2, "total");
+  lode_put_lit(ctx, -2, "total");
   duk_push_number(ctx, (double) lode_get_free_memory());
-  duk_put_prop_literal(ctx, -2, "free");
+  lode_put_lit(ctx, -2, "free");
   return 1;
 }
 
@@ -136,27 +136,27 @@ static duk_ret_t os_interfaces(duk_context* ctx) {
     const unsigned char* m = (const unsigned char*) a[i].phys_addr;
     duk_push_object(ctx);
     duk_push_string(ctx, a[i].name);
-    duk_put_prop_literal(ctx, -2, "name");
+    lode_put_lit(ctx, -2, "name");
     lode_ip_name((const struct sockaddr*) &a[i].address, buf, sizeof(buf));
     duk_push_string(ctx, buf);
-    duk_put_prop_literal(ctx, -2, "address");
+    lode_put_lit(ctx, -2, "address");
     if (v6)
       lode_ip6_name(&a[i].netmask.netmask6, buf, sizeof(buf));
     else
       lode_ip4_name(&a[i].netmask.netmask4, buf, sizeof(buf));
     duk_push_string(ctx, buf);
-    duk_put_prop_literal(ctx, -2, "netmask");
+    lode_put_lit(ctx, -2, "netmask");
     duk_push_string(ctx, v6 ? "IPv6" : "IPv4");
-    duk_put_prop_literal(ctx, -2, "family");
+    lode_put_lit(ctx, -2, "family");
     snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
              m[3], m[4], m[5]);
     duk_push_string(ctx, buf);
-    duk_put_prop_literal(ctx, -2, "mac");
+    lode_put_lit(ctx, -2, "mac");
     duk_push_boolean(ctx, a[i].is_internal);
-    duk_put_prop_literal(ctx, -2, "internal");
+    lode_put_lit(ctx, -2, "internal");
     if (v6) {
       duk_push_uint(ctx, a[i].address.address6.sin6_scope_id);
-      duk_put_prop_literal(ctx, -2, "scopeid");
+      lode_put_lit(ctx, -2, "scopeid");
     }
     duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
   }

@@ -220,24 +220,24 @@ void lode_binding_process(duk_context* ctx) {
   lode_js_put_functions(ctx, process_functions);
 
   duk_push_int(ctx, (int) getpid());
-  duk_put_prop_literal(ctx, -2, "pid");
+  lode_put_lit(ctx, -2, "pid");
   duk_push_int(ctx, (int) getppid());
-  duk_put_prop_literal(ctx, -2, "ppid");
+  lode_put_lit(ctx, -2, "ppid");
   {
     size_t size = sizeof(exe);
     if (lode_exepath(exe, &size) != 0) exe[0] = '\0';
   }
   duk_push_string(ctx, exe);
-  duk_put_prop_literal(ctx, -2, "execPath");
+  lode_put_lit(ctx, -2, "execPath");
   duk_push_string(ctx, LODE_VERSION_STRING);
-  duk_put_prop_literal(ctx, -2, "lodeVersion");
+  lode_put_lit(ctx, -2, "lodeVersion");
   duk_push_sprintf(ctx, "%ld.%ld.%ld", (long) (DUK_VERSION / 10000),
                    (long) (DUK_VERSION / 100 % 100), (long) (DUK_VERSION % 100));
-  duk_put_prop_literal(ctx, -2, "duktapeVersion");
+  lode_put_lit(ctx, -2, "duktapeVersion");
   duk_push_string(ctx, lode_os_arch());
-  duk_put_prop_literal(ctx, -2, "arch");
+  lode_put_lit(ctx, -2, "arch");
   duk_push_string(ctx, lode_os_platform());
-  duk_put_prop_literal(ctx, -2, "platform");
+  lode_put_lit(ctx, -2, "platform");
 
   /* Signal names and numbers (os.constants.signals). */
   duk_push_object(ctx);
@@ -298,5 +298,5 @@ void lode_binding_process(duk_context* ctx) {
       duk_put_prop_string(ctx, -2, sigs[i].name);
     }
   }
-  duk_put_prop_literal(ctx, -2, "signals");
+  lode_put_lit(ctx, -2, "signals");
 }

@@ -1011,12 +1011,12 @@ static void ipc_on_bytes(void* data, const char* p, size_t n) {
    * a common shape, and given to pipe.onmessage(value). */
   if (r->len == 0 && n > 0 && p[n - 1] == '\n' &&
       memchr(p, '\n', n - 1) == NULL) {
-    duk_get_prop_literal(ctx, -1, "onmessage");
+    lode_get_lit(ctx, -1, "onmessage");
     if (duk_is_function(ctx, -1)) {
       duk_dup(ctx, -2); /* [ pipe fn pipe ] */
       if (ipc_decode(ctx, p, n) == 0) {
         duk_push_false(ctx);
-        duk_put_prop_literal(ctx, base, "buffering");
+        lode_put_lit(ctx, base, "buffering");
         lode_js_call(ctx, 1);
         duk_set_top(ctx, base);
         return;

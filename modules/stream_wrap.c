@@ -94,7 +94,7 @@ static char read_buf[65536];
 static wrap_t* this_wrap(duk_context* ctx) {
   wrap_t* w;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, WRAP_KEY);
+  lode_get_lit(ctx, -1, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (w == NULL) (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "handle is closed");
@@ -116,7 +116,7 @@ static wrap_t* new_wrap(duk_context* ctx, size_t hsize) {
   w->ctx = ctx;
   duk_push_this(ctx);
   duk_push_pointer(ctx, w);
-  duk_put_prop_literal(ctx, -2, WRAP_KEY);
+  lode_put_lit(ctx, -2, WRAP_KEY);
   w->obj_ref = lode_js_ref(ctx, -1);
   duk_pop(ctx);
   w->h.handle.data = w;
@@ -169,7 +169,7 @@ static duk_ret_t tty_new(duk_context* ctx) {
     /* Still a handle (closable); remember the error for the caller. */
     duk_push_this(ctx);
     duk_push_int(ctx, err);
-    duk_put_prop_literal(ctx, -2, "initError");
+    lode_put_lit(ctx, -2, "initError");
     duk_pop(ctx);
   }
   return 0;
@@ -239,9 +239,9 @@ static void on_write(lode_write_t* req, int status) {
 static void set_req_result(duk_context* ctx, duk_idx_t req, size_t bytes,
                            int async) {
   duk_push_number(ctx, (double) bytes);
-  duk_put_prop_literal(ctx, req, "bytes");
+  lode_put_lit(ctx, req, "bytes");
   duk_push_boolean(ctx, async);
-  duk_put_prop_literal(ctx, req, "async");
+  lode_put_lit(ctx, req, "async");
 }
 
 /* Writes bufs (whose memory is kept alive by the value at data_idx) for
@@ -447,7 +447,7 @@ static void on_close(lode_handle_t* h) {
   /* The JS object may outlive the handle: unhook it first. */
   lode_js_push_ref(ctx, obj_ref);
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, -2, WRAP_KEY);
+  lode_put_lit(ctx, -2, WRAP_KEY);
   duk_pop(ctx);
   free(w);
   if (cb_ref > 0) {
@@ -529,11 +529,11 @@ static duk_ret_t h_save_bytes(duk_context* ctx) {
   duk_require_object(ctx, 0);
   if (w->consumed != 0) {
     duk_push_number(ctx, w->consumed);
-    duk_put_prop_literal(ctx, 0, "_consumedBytes");
+    lode_put_lit(ctx, 0, "_consumedBytes");
   }
   if (w->written != 0) {
     duk_push_number(ctx, w->written);
-    duk_put_prop_literal(ctx, 0, "_handleWritten");
+    lode_put_lit(ctx, 0, "_handleWritten");
   }
   return 0;
 }
@@ -559,7 +559,7 @@ static void on_connection(lode_stream_t* server, int status) {
   }
   /* A new handle object of the server's class for the client. */
   lode_js_push_ref(ctx, w->obj_ref);
-  duk_get_prop_literal(ctx, -1, "constructor");
+  lode_get_lit(ctx, -1, "constructor");
   duk_remove(ctx, -2);
   if (server->type == LODE_NAMED_PIPE) {
     duk_push_boolean(ctx, ((lode_pipe_t*) server)->ipc);
@@ -567,7 +567,7 @@ static void on_connection(lode_stream_t* server, int status) {
   } else {
     duk_new(ctx, 0);
   }
-  duk_get_prop_literal(ctx, -1, WRAP_KEY);
+  lode_get_lit(ctx, -1, WRAP_KEY);
   c = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   err = lode_accept(server, &c->h.stream);
@@ -673,11 +673,11 @@ static int fill_addr(duk_context* ctx, duk_idx_t out,
   port = ss->ss_family == AF_INET6 ? ntohs(((const struct sockaddr_in6*) ss)->sin6_port)
                                    : ntohs(((const struct sockaddr_in*) ss)->sin_port);
   duk_push_string(ctx, ip);
-  duk_put_prop_literal(ctx, out, "address");
+  lode_put_lit(ctx, out, "address");
   duk_push_string(ctx, ss->ss_family == AF_INET6 ? "IPv6" : "IPv4");
-  duk_put_prop_literal(ctx, out, "family");
+  lode_put_lit(ctx, out, "family");
   duk_push_int(ctx, port);
-  duk_put_prop_literal(ctx, out, "port");
+  lode_put_lit(ctx, out, "port");
   return 0;
 }
 
@@ -754,18 +754,18 @@ static duk_ret_t pipe_accept_handle(duk_context* ctx) {
   }
   type = lode_pipe_pending_type(&w->h.pipe);
   duk_push_current_function(ctx);
-  duk_get_prop_literal(ctx, -1, "binding"); /* [ ... fn binding ] */
+  lode_get_lit(ctx, -1, "binding"); /* [ ... fn binding ] */
   if (type == LODE_TCP) {
-    duk_get_prop_literal(ctx, -1, "TCP");
+    lode_get_lit(ctx, -1, "TCP");
     duk_new(ctx, 0);
   } else {
     /* XXX: UDP sockets (dgram handles) are not accepted yet; any other
      * descriptor becomes a Pipe. */
-    duk_get_prop_literal(ctx, -1, "Pipe");
+    lode_get_lit(ctx, -1, "Pipe");
     duk_push_false(ctx);
     duk_new(ctx, 1);
   }
-  duk_get_prop_literal(ctx, -1, WRAP_KEY);
+  lode_get_lit(ctx, -1, WRAP_KEY);
   c = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   err = lode_accept(&w->h.stream, &c->h.stream);
@@ -780,7 +780,7 @@ static duk_ret_t pipe_accept_handle(duk_context* ctx) {
 static wrap_t* wrap_at(duk_context* ctx, duk_idx_t idx) {
   wrap_t* w;
   if (!duk_is_object(ctx, idx)) return NULL;
-  duk_get_prop_literal(ctx, idx, WRAP_KEY);
+  lode_get_lit(ctx, idx, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   if (w == NULL || lode_is_closing(&w->h.handle)) return NULL;
@@ -827,7 +827,7 @@ void lode_stream_wrap_add_written(duk_context* ctx, duk_idx_t idx, double n) {
 lode_stream_t* lode_stream_wrap_get(duk_context* ctx, duk_idx_t idx) {
   wrap_t* w;
   if (!duk_is_object(ctx, idx)) return NULL;
-  duk_get_prop_literal(ctx, idx, WRAP_KEY);
+  lode_get_lit(ctx, idx, WRAP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   if (w == NULL || lode_is_closing(&w->h.handle)) return NULL;
@@ -924,8 +924,8 @@ static void define_class(duk_context* ctx, const char* name, duk_c_function fn,
   duk_put_function_list(ctx, -1, stream_methods);
   duk_put_function_list(ctx, -1, own);
   duk_dup(ctx, -2);
-  duk_put_prop_literal(ctx, -2, "constructor");
-  duk_put_prop_literal(ctx, -2, "prototype");
+  lode_put_lit(ctx, -2, "constructor");
+  lode_put_lit(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, name);
 }
 
@@ -935,14 +935,14 @@ void lode_binding_stream_wrap(duk_context* ctx) {
   define_class(ctx, "Pipe", pipe_new, 1, pipe_methods);
   define_class(ctx, "TTY", tty_new, 1, tty_methods);
   /* acceptHandle builds TCP/Pipe objects through the binding. */
-  duk_get_prop_literal(ctx, -1, "Pipe");
-  duk_get_prop_literal(ctx, -1, "prototype");
-  duk_get_prop_literal(ctx, -1, "acceptHandle");
+  lode_get_lit(ctx, -1, "Pipe");
+  lode_get_lit(ctx, -1, "prototype");
+  lode_get_lit(ctx, -1, "acceptHandle");
   duk_dup(ctx, -4);
-  duk_put_prop_literal(ctx, -2, "binding");
+  lode_put_lit(ctx, -2, "binding");
   duk_pop_3(ctx);
   duk_push_c_function(ctx, guess_handle_type, 1);
-  duk_put_prop_literal(ctx, -2, "guessHandleType");
+  lode_put_lit(ctx, -2, "guessHandleType");
   duk_push_int(ctx, LODE_EOF);
-  duk_put_prop_literal(ctx, -2, "UV_EOF");
+  lode_put_lit(ctx, -2, "UV_EOF");
 }

@@ -751,7 +751,7 @@ static void make_dormant(duk_context* ctx, duk_idx_t st, duk_idx_t obj, uint32_t
   obj = duk_normalize_index(ctx, obj);
   if (slots[s].flags & F_PRIM) {
     push_state(ctx, st, s, cleared);
-    duk_put_prop_literal(ctx, obj, HIDDEN);
+    lode_put_lit(ctx, obj, HIDDEN);
     return;
   }
   c = (hash64(dbl_key(msecs) ^ ((uint64_t) cb << 32) ^ ((uint64_t) flags << 20) ^
@@ -767,7 +767,7 @@ static void make_dormant(duk_context* ctx, duk_idx_t st, duk_idx_t obj, uint32_t
     duk_push_heapptr(ctx, timeout_proto_ptr);
     duk_set_prototype(ctx, -2);
     push_state(ctx, st, s, cleared);
-    duk_put_prop_literal(ctx, -2, HIDDEN); /* [ ... D ] */
+    lode_put_lit(ctx, -2, HIDDEN); /* [ ... D ] */
     d_cache[c].dvid = val_new(ctx, st, -1);
     duk_pop(ctx);
     d_cache[c].cb = cb;
@@ -1065,7 +1065,7 @@ static uint32_t this_timeout(duk_context* ctx, duk_idx_t st) {
     return s;
   }
   if (duk_is_object(ctx, -1))
-    duk_get_prop_literal(ctx, -1, HIDDEN);
+    lode_get_lit(ctx, -1, HIDDEN);
   else
     duk_push_undefined(ctx);
   duk_remove(ctx, -2);
@@ -1085,7 +1085,7 @@ static void set_own_state(duk_context* ctx, duk_idx_t obj, int field) {
       duk_get_prop_index(ctx, copy - 2, (duk_uarridx_t) i);
     duk_put_prop_index(ctx, copy, (duk_uarridx_t) i);
   }
-  duk_put_prop_literal(ctx, obj, HIDDEN);
+  lode_put_lit(ctx, obj, HIDDEN);
   duk_pop_2(ctx);
 }
 
@@ -1252,7 +1252,7 @@ static duk_ret_t timers_clear_timeout(duk_context* ctx) {
       return 0;
     }
     /* A dormant Timeout that fired keeps its callback until cleared. */
-    duk_get_prop_literal(ctx, 0, HIDDEN);
+    lode_get_lit(ctx, 0, HIDDEN);
     if (duk_is_object(ctx, -1)) {
       uint32_t f = state_flags(ctx, -1);
       if (!(f & F_NOCB)) {
@@ -1290,7 +1290,7 @@ static duk_ret_t timers_timeout_field(duk_context* ctx) {
     repeat = (f & F_REPEAT) ? msecs : -1;
   } else {
     if (!duk_is_object(ctx, 0)) return 0;
-    duk_get_prop_literal(ctx, 0, HIDDEN);
+    lode_get_lit(ctx, 0, HIDDEN);
     if (!duk_is_object(ctx, -1)) return 0;
     state = duk_get_top_index(ctx);
     f = state_flags(ctx, state);
@@ -1580,25 +1580,25 @@ static duk_ret_t timers_setup(duk_context* ctx) {
     duk_push_heap_stash(ctx);
     duk_push_array(ctx);
     store_ptr = duk_get_heapptr(ctx, -1);
-    duk_put_prop_literal(ctx, -2, "lodeTimers");
+    lode_put_lit(ctx, -2, "lodeTimers");
     duk_pop(ctx);
   }
   push_store(ctx); /* [ opts store ] */
-  duk_get_prop_literal(ctx, opts, "Timeout");
+  lode_get_lit(ctx, opts, "Timeout");
   duk_require_object(ctx, -1);
   timeout_proto_ptr = duk_get_heapptr(ctx, -1);
   duk_put_prop_index(ctx, -2, ST_TIMEOUT_PROTO);
-  duk_get_prop_literal(ctx, opts, "Immediate");
+  lode_get_lit(ctx, opts, "Immediate");
   duk_put_prop_index(ctx, -2, ST_IMMEDIATE_PROTO);
   duk_push_object(ctx);
-  duk_get_prop_literal(ctx, opts, "Immediate");
+  lode_get_lit(ctx, opts, "Immediate");
   duk_set_prototype(ctx, -2);
   duk_push_true(ctx);
-  duk_put_prop_literal(ctx, -2, HIDDEN);
+  lode_put_lit(ctx, -2, HIDDEN);
   duk_put_prop_index(ctx, -2, ST_IMMEDIATE_DONE);
-  duk_get_prop_literal(ctx, opts, "invalidCallback");
+  lode_get_lit(ctx, opts, "invalidCallback");
   duk_put_prop_index(ctx, -2, ST_INVALID_CALLBACK);
-  duk_get_prop_literal(ctx, opts, "overflowWarning");
+  lode_get_lit(ctx, opts, "overflowWarning");
   duk_put_prop_index(ctx, -2, ST_OVERFLOW_WARNING);
   return 0;
 }

@@ -182,7 +182,7 @@ static void sctx_free(sctx_t* s) {
 static sctx_t* get_sctx(duk_context* ctx, duk_idx_t idx) {
   sctx_t* s;
   if (!duk_is_object(ctx, idx)) return NULL;
-  duk_get_prop_literal(ctx, idx, PTR_KEY);
+  lode_get_lit(ctx, idx, PTR_KEY);
   s = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   return s;
@@ -200,7 +200,7 @@ static sctx_t* this_sctx(duk_context* ctx) {
 static duk_ret_t sctx_finalize(duk_context* ctx) {
   sctx_free(get_sctx(ctx, 0));
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, 0, PTR_KEY);
+  lode_put_lit(ctx, 0, PTR_KEY);
   return 0;
 }
 
@@ -211,7 +211,7 @@ static duk_ret_t sctx_new(duk_context* ctx) {
   if (s == NULL) return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
   duk_push_this(ctx);
   duk_push_pointer(ctx, s);
-  duk_put_prop_literal(ctx, -2, PTR_KEY);
+  lode_put_lit(ctx, -2, PTR_KEY);
   duk_push_c_function(ctx, sctx_finalize, 1);
   duk_set_finalizer(ctx, -2);
   return 0;
@@ -221,7 +221,7 @@ static duk_ret_t sctx_free_js(duk_context* ctx) {
   duk_push_this(ctx);
   sctx_free(get_sctx(ctx, -1));
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, -2, PTR_KEY);
+  lode_put_lit(ctx, -2, PTR_KEY);
   return 0;
 }
 
@@ -406,10 +406,10 @@ static void read_pem_fn(void* arg, const char* name, const unsigned char* der,
   void* p;
   duk_push_object(ctx);
   duk_push_string(ctx, name);
-  duk_put_prop_literal(ctx, -2, "type");
+  lode_put_lit(ctx, -2, "type");
   p = lode_js_push_buffer(ctx, len);
   memcpy(p, der, len);
-  duk_put_prop_literal(ctx, -2, "der");
+  lode_put_lit(ctx, -2, "der");
   duk_put_prop_index(ctx, -2, l->n++);
 }
 
@@ -566,7 +566,7 @@ static void init_minimal(br_x509_minimal_context* xc, const sctx_t* anchors) {
 static conn_t* get_conn(duk_context* ctx) {
   conn_t* c;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, PTR_KEY);
+  lode_get_lit(ctx, -1, PTR_KEY);
   c = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (c == NULL)
@@ -581,21 +581,21 @@ static void conn_free(conn_t* c) {
 }
 
 static duk_ret_t conn_finalize(duk_context* ctx) {
-  duk_get_prop_literal(ctx, 0, PTR_KEY);
+  lode_get_lit(ctx, 0, PTR_KEY);
   conn_free(duk_get_pointer(ctx, -1));
   duk_pop(ctx);
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, 0, PTR_KEY);
+  lode_put_lit(ctx, 0, PTR_KEY);
   return 0;
 }
 
 static duk_ret_t conn_free_js(duk_context* ctx) {
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, PTR_KEY);
+  lode_get_lit(ctx, -1, PTR_KEY);
   conn_free(duk_get_pointer(ctx, -1));
   duk_pop(ctx);
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, -2, PTR_KEY);
+  lode_put_lit(ctx, -2, PTR_KEY);
   return 0;
 }
 
@@ -628,7 +628,7 @@ static void set_suites(duk_context* ctx, br_ssl_engine_context* eng,
       BR_TLS_RSA_WITH_AES_256_CBC_SHA};
   uint16_t list[32];
   size_t n = 0;
-  if (duk_is_object(ctx, opts) && duk_get_prop_literal(ctx, opts, "suites") &&
+  if (duk_is_object(ctx, opts) && lode_get_lit(ctx, opts, "suites") &&
       duk_is_array(ctx, -1)) {
     duk_size_t i, len = duk_get_length(ctx, -1);
     for (i = 0; i < len && n < sizeof(list) / sizeof(list[0]); i++) {
@@ -690,19 +690,19 @@ static duk_ret_t conn_new(duk_context* ctx) {
 
   if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
   if (duk_is_object(ctx, 3)) {
-    if (duk_get_prop_literal(ctx, 3, "servername") && duk_is_string(ctx, -1))
+    if (lode_get_lit(ctx, 3, "servername") && duk_is_string(ctx, -1))
       servername = duk_get_string(ctx, -1);
     duk_pop(ctx);
-    if (duk_get_prop_literal(ctx, 3, "minVersion") && duk_is_number(ctx, -1))
+    if (lode_get_lit(ctx, 3, "minVersion") && duk_is_number(ctx, -1))
       vmin = duk_get_uint(ctx, -1);
     duk_pop(ctx);
-    if (duk_get_prop_literal(ctx, 3, "maxVersion") && duk_is_number(ctx, -1))
+    if (lode_get_lit(ctx, 3, "maxVersion") && duk_is_number(ctx, -1))
       vmax = duk_get_uint(ctx, -1);
     duk_pop(ctx);
-    duk_get_prop_literal(ctx, 3, "requestCert");
+    lode_get_lit(ctx, 3, "requestCert");
     request_cert = duk_to_boolean(ctx, -1);
     duk_pop(ctx);
-    duk_get_prop_literal(ctx, 3, "rejectUnauthorized");
+    lode_get_lit(ctx, 3, "rejectUnauthorized");
     strict = duk_to_boolean(ctx, -1);
     duk_pop(ctx);
   }
@@ -780,7 +780,7 @@ static duk_ret_t conn_new(duk_context* ctx) {
   br_ssl_engine_set_buffer(c->eng, c->iobuf, sizeof(c->iobuf), 1);
 
   /* ALPN names: copied into the connection (BearSSL keeps pointers). */
-  if (duk_is_object(ctx, 3) && duk_get_prop_literal(ctx, 3, "alpn") &&
+  if (duk_is_object(ctx, 3) && lode_get_lit(ctx, 3, "alpn") &&
       duk_is_array(ctx, -1)) {
     duk_size_t i, n = duk_get_length(ctx, -1);
     size_t used = 0;
@@ -816,7 +816,7 @@ static duk_ret_t conn_new(duk_context* ctx) {
     br_ssl_server_reset(&c->u.server);
   } else {
     /* options.session: a Buffer from session() on an earlier connection */
-    if (duk_is_object(ctx, 3) && duk_get_prop_literal(ctx, 3, "session")) {
+    if (duk_is_object(ctx, 3) && lode_get_lit(ctx, 3, "session")) {
       size_t n;
       const unsigned char* p = lode_js_get_bytes(ctx, -1, &n);
       if (p != NULL && session_decode(&c->offer, p, n) == 0) {
@@ -830,7 +830,7 @@ static duk_ret_t conn_new(duk_context* ctx) {
 
   duk_push_this(ctx);
   duk_push_pointer(ctx, c);
-  duk_put_prop_literal(ctx, -2, PTR_KEY);
+  lode_put_lit(ctx, -2, PTR_KEY);
   duk_push_c_function(ctx, conn_finalize, 1);
   duk_set_finalizer(ctx, -2);
   return 0;
@@ -944,14 +944,14 @@ static void put_outputs(duk_context* ctx) {
   } else {
     duk_push_undefined(ctx);
   }
-  duk_put_prop_literal(ctx, -2, "cipherOut");
+  lode_put_lit(ctx, -2, "cipherOut");
   if (scratch_plain.len > 0) {
     void* p = lode_js_push_buffer(ctx, scratch_plain.len);
     memcpy(p, scratch_plain.p, scratch_plain.len);
   } else {
     duk_push_undefined(ctx);
   }
-  duk_put_prop_literal(ctx, -2, "plainOut");
+  lode_put_lit(ctx, -2, "plainOut");
   duk_pop(ctx);
   /* One huge write must not pin its size in memory for good. */
   if (scratch_cipher.cap > ((size_t) 1 << 20)) {
@@ -1057,7 +1057,7 @@ static duk_ret_t conn_write(duk_context* ctx) {
   put_outputs(ctx);
   duk_push_this(ctx);
   duk_push_number(ctx, (double) taken);
-  duk_put_prop_literal(ctx, -2, "written");
+  lode_put_lit(ctx, -2, "written");
   duk_pop(ctx);
   duk_push_int(ctx, st);
   return 1;
@@ -1180,13 +1180,13 @@ void lode_binding_tls_wrap(duk_context* ctx) {
   duk_push_c_function(ctx, sctx_new, 0);
   duk_push_object(ctx);
   lode_js_put_functions(ctx, sctx_methods);
-  duk_put_prop_literal(ctx, -2, "prototype");
-  duk_put_prop_literal(ctx, -2, "SecureContext");
+  lode_put_lit(ctx, -2, "prototype");
+  lode_put_lit(ctx, -2, "SecureContext");
   duk_push_c_function(ctx, conn_new, 4);
   duk_push_object(ctx);
   lode_js_put_functions(ctx, conn_methods);
-  duk_put_prop_literal(ctx, -2, "prototype");
-  duk_put_prop_literal(ctx, -2, "TLSWrap");
+  lode_put_lit(ctx, -2, "prototype");
+  lode_put_lit(ctx, -2, "TLSWrap");
   duk_push_c_function(ctx, tls_read_pem, 1);
-  duk_put_prop_literal(ctx, -2, "readPem");
+  lode_put_lit(ctx, -2, "readPem");
 }

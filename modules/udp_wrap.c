@@ -60,7 +60,7 @@ static char recv_buf[65536];
 static udp_wrap_t* this_udp(duk_context* ctx) {
   udp_wrap_t* w;
   duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, UDP_KEY);
+  lode_get_lit(ctx, -1, UDP_KEY);
   w = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (w == NULL) (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "handle is closed");
@@ -101,7 +101,7 @@ static duk_ret_t udp_new(duk_context* ctx) {
   w->udp.data = w;
   duk_push_this(ctx);
   duk_push_pointer(ctx, w);
-  duk_put_prop_literal(ctx, -2, UDP_KEY);
+  lode_put_lit(ctx, -2, UDP_KEY);
   w->obj_ref = lode_js_ref(ctx, -1);
   duk_pop(ctx);
   return 0;
@@ -127,11 +127,11 @@ static int fill_addr(duk_context* ctx, duk_idx_t out,
              ? ntohs(((const struct sockaddr_in6*) addr)->sin6_port)
              : ntohs(((const struct sockaddr_in*) addr)->sin_port);
   duk_push_string(ctx, ip);
-  duk_put_prop_literal(ctx, out, "address");
+  lode_put_lit(ctx, out, "address");
   duk_push_string(ctx, addr->sa_family == AF_INET6 ? "IPv6" : "IPv4");
-  duk_put_prop_literal(ctx, out, "family");
+  lode_put_lit(ctx, out, "family");
   duk_push_int(ctx, port);
-  duk_put_prop_literal(ctx, out, "port");
+  lode_put_lit(ctx, out, "port");
   return 0;
 }
 
@@ -317,7 +317,7 @@ static void on_recv(lode_udp_t* h, lode_ssize_t nread, const lode_buf_t* buf,
   duk_push_object(ctx);
   fill_addr(ctx, -1, addr);
   duk_push_number(ctx, (double) nread);
-  duk_put_prop_literal(ctx, -2, "size");
+  lode_put_lit(ctx, -2, "size");
   call_method(ctx, w->obj_ref, "onmessage", 3);
 }
 
@@ -403,7 +403,7 @@ static void on_close(lode_handle_t* h) {
   /* The JS object may outlive the handle: unhook it first. */
   lode_js_push_ref(ctx, obj_ref);
   duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, -2, UDP_KEY);
+  lode_put_lit(ctx, -2, UDP_KEY);
   duk_pop(ctx);
   free(w);
   if (cb_ref > 0) {
@@ -491,11 +491,11 @@ void lode_binding_udp_wrap(duk_context* ctx) {
   duk_push_object(ctx);
   duk_put_function_list(ctx, -1, udp_methods);
   duk_dup(ctx, -2);
-  duk_put_prop_literal(ctx, -2, "constructor");
-  duk_put_prop_literal(ctx, -2, "prototype");
-  duk_put_prop_literal(ctx, -2, "UDP");
+  lode_put_lit(ctx, -2, "constructor");
+  lode_put_lit(ctx, -2, "prototype");
+  lode_put_lit(ctx, -2, "UDP");
   duk_push_int(ctx, LODE_UDP_REUSEADDR);
-  duk_put_prop_literal(ctx, -2, "UV_UDP_REUSEADDR");
+  lode_put_lit(ctx, -2, "UV_UDP_REUSEADDR");
   duk_push_int(ctx, LODE_UDP_IPV6ONLY);
-  duk_put_prop_literal(ctx, -2, "UV_UDP_IPV6ONLY");
+  lode_put_lit(ctx, -2, "UV_UDP_IPV6ONLY");
 }

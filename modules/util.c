@@ -224,7 +224,7 @@ void lode_run_tick_queue(duk_context* ctx) {
     duk_pop(ctx);
   }
   duk_push_int(ctx, 0);
-  duk_put_prop_literal(ctx, q, "length");
+  lode_put_lit(ctx, q, "length");
   duk_pop(ctx);
   if (eng->tick_info != NULL) eng->tick_info[0] = 0;
 }
@@ -242,7 +242,7 @@ static duk_ret_t util_set_tick_queue(duk_context* ctx) {
   duk_require_object(ctx, 0);
   duk_push_heap_stash(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_literal(ctx, -2, TICK_QUEUE_KEY);
+  lode_put_lit(ctx, -2, TICK_QUEUE_KEY);
   tick_queue_ptr = duk_get_heapptr(ctx, 0);
   return 0;
 }
@@ -252,7 +252,7 @@ static duk_ret_t util_set_buffer_prototype(duk_context* ctx) {
   duk_require_object(ctx, 0);
   duk_push_heap_stash(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_literal(ctx, -2, "bufferPrototype");
+  lode_put_lit(ctx, -2, "bufferPrototype");
   return 0;
 }
 
