@@ -28,10 +28,29 @@
  * public functions are used instead.
  */
 
+/* The general forms (Duktape's public functions). */
+DUK_LOCAL duk_idx_t lode__push_own_keys_general(duk_context *ctx, duk_idx_t obj_idx) {
+	duk_idx_t count = 0;
+	duk_enum(ctx, obj_idx, DUK_ENUM_OWN_PROPERTIES_ONLY);
+	while (duk_next(ctx, -1, 0)) { /* [ keys... enum key ] -> [ keys... key enum ] */
+		duk_insert(ctx, -2);
+		duk_require_stack(ctx, 2);
+		count++;
+	}
+	duk_pop(ctx);
+	return count;
+}
+
+DUK_LOCAL void lode__get_prop_at_general(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
+	obj_idx = duk_require_normalize_index(ctx, obj_idx);
+	duk_dup(ctx, key_idx);
+	duk_get_prop(ctx, obj_idx);
+}
+
 #if DUK_VERSION == 20700L
 
-/* The interned key of a C literal, or NULL when an index key or a
- * non-ordinary object sends the access the general way. */
+/* The object at obj_idx when it is an ordinary one (no array, arguments,
+ * string or buffer object, no Proxy), else NULL. */
 DUK_LOCAL duk_hobject *lode__fast_obj(duk_hthread *thr, duk_idx_t obj_idx) {
 	duk_tval *tv = duk_get_tval(thr, obj_idx);
 	duk_hobject *h;
@@ -112,6 +131,114 @@ general:
 	return duk_put_prop_literal_raw(ctx, obj_idx, lit, len);
 }
 
+/* Pushes the keys duk_enum(obj, DUK_ENUM_OWN_PROPERTIES_ONLY) would give,
+ * in its order, and returns their number. An ordinary object whose keys
+ * include no array index (which Duktape sorts) is read directly: no
+ * enumerator object, and no property lookups per key. */
+DUK_EXTERNAL duk_idx_t lode_duk_push_own_keys(duk_context *ctx, duk_idx_t obj_idx) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_hobject *h = lode__fast_obj(thr, obj_idx);
+	duk_uint_fast32_t i, n;
+	duk_idx_t count = 0;
+
+	if (h == NULL || (DUK_HOBJECT_HAS_ARRAY_PART(h) && DUK_HOBJECT_GET_ASIZE(h) > 0)) goto general;
+	n = DUK_HOBJECT_GET_ENEXT(h);
+	for (i = 0; i < n; i++) {
+		duk_hstring *k = DUK_HOBJECT_E_GET_KEY(thr->heap, h, i);
+		if (k == NULL || DUK_HSTRING_HAS_SYMBOL(k)) continue;
+		if (DUK_HSTRING_HAS_ARRIDX(k)) goto general;
+		if (DUK_HOBJECT_E_GET_FLAGS(thr->heap, h, i) & DUK_PROPDESC_FLAG_ENUMERABLE) count++;
+	}
+	duk_require_stack(ctx, count);
+	for (i = 0; i < n; i++) {
+		duk_hstring *k = DUK_HOBJECT_E_GET_KEY(thr->heap, h, i);
+		if (k == NULL || DUK_HSTRING_HAS_SYMBOL(k)) continue;
+		if (DUK_HOBJECT_E_GET_FLAGS(thr->heap, h, i) & DUK_PROPDESC_FLAG_ENUMERABLE) duk_push_hstring(thr, k);
+	}
+	return count;
+
+general:
+	return lode__push_own_keys_general(ctx, obj_idx);
+}
+
+/* Pushes obj[key] for the key at key_idx, as duk_get_prop does. */
+DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_hobject *h = lode__fast_obj(thr, obj_idx);
+	duk_tval *tk = duk_get_tval(thr, key_idx);
+	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
+	duk_hstring *key;
+
+	if (h == NULL || tk == NULL || !DUK_TVAL_IS_STRING(tk)) goto general;
+	key = DUK_TVAL_GET_STRING(tk);
+	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
+	do {
+		duk_int_t e_idx, h_idx;
+		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
+		if (duk_hobject_find_entry(thr->heap, h, key, &e_idx, &h_idx)) {
+			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
+			duk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
+			return;
+		}
+		h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
+	} while (h != NULL && --sanity > 0);
+	if (h != NULL) goto general;
+	duk_push_undefined(thr);
+	return;
+
+general:
+	lode__get_prop_at_general(ctx, obj_idx, key_idx);
+}
+
+/* duk_get_prop_index / duk_put_prop_index: an element in the array part
+ * is read or written in place, under the conditions of Duktape's own
+ * array fast path (an array's part, not an arguments object's; a write
+ * within the part, to an extensible array whose length it may extend
+ * when writable), without the index pushed and coerced as a key. */
+DUK_EXTERNAL duk_bool_t lode_duk_get_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_tval *tv = duk_get_tval(thr, obj_idx);
+	duk_hobject *h;
+
+	if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv)) goto general;
+	h = DUK_TVAL_GET_OBJECT(tv);
+	if (DUK_HOBJECT_HAS_ARRAY_PART(h) && DUK_HOBJECT_HAS_EXOTIC_ARRAY(h) && i < DUK_HOBJECT_GET_ASIZE(h)) {
+		tv = DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, h, i);
+		if (!DUK_TVAL_IS_UNUSED(tv)) {
+			duk_push_tval(thr, tv);
+			return 1;
+		}
+	}
+
+general:
+	return duk_get_prop_index(ctx, obj_idx, i);
+}
+
+DUK_EXTERNAL duk_bool_t lode_duk_put_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_tval *tv = duk_get_tval(thr, obj_idx);
+	duk_hobject *h;
+	duk_harray *a;
+
+	if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv) || duk_get_top(ctx) < 1) goto general;
+	h = DUK_TVAL_GET_OBJECT(tv);
+	if (!(DUK_HOBJECT_HAS_EXOTIC_ARRAY(h) && DUK_HOBJECT_HAS_ARRAY_PART(h) && DUK_HOBJECT_HAS_EXTENSIBLE(h)) ||
+	    i >= DUK_HOBJECT_GET_ASIZE(h))
+		goto general;
+	a = (duk_harray *) h;
+	if (i >= a->length) {
+		if (DUK_HARRAY_LENGTH_NONWRITABLE(a)) goto general;
+		a->length = i + 1;
+	}
+	tv = DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, h, i);
+	DUK_TVAL_SET_TVAL_UPDREF(thr, tv, thr->valstack_top - 1); /* side effects */
+	duk_pop(ctx);
+	return 1;
+
+general:
+	return duk_put_prop_index(ctx, obj_idx, i);
+}
+
 #else /* another Duktape: its public functions */
 
 DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
@@ -120,6 +247,22 @@ DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, co
 
 DUK_EXTERNAL duk_bool_t lode_duk_put_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
 	return duk_put_prop_literal_raw(ctx, obj_idx, lit, len);
+}
+
+DUK_EXTERNAL duk_idx_t lode_duk_push_own_keys(duk_context *ctx, duk_idx_t obj_idx) {
+	return lode__push_own_keys_general(ctx, obj_idx);
+}
+
+DUK_EXTERNAL duk_bool_t lode_duk_get_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
+	return duk_get_prop_index(ctx, obj_idx, i);
+}
+
+DUK_EXTERNAL duk_bool_t lode_duk_put_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
+	return duk_put_prop_index(ctx, obj_idx, i);
+}
+
+DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
+	lode__get_prop_at_general(ctx, obj_idx, key_idx);
 }
 
 #endif

@@ -32,7 +32,7 @@ int lode_js_ref(duk_context* ctx, duk_idx_t idx) {
   duk_push_heap_stash(ctx);
   lode_get_lit(ctx, -1, "refs"); /* [ ... stash refs ] */
   duk_dup(ctx, idx);
-  duk_put_prop_index(ctx, -2, (duk_uarridx_t) id);
+  lode_duk_put_index(ctx, -2, (duk_uarridx_t) id);
   duk_pop_2(ctx);
   return id;
 }
@@ -44,7 +44,7 @@ void lode_js_push_ref(duk_context* ctx, int id) {
   }
   duk_push_heap_stash(ctx);
   lode_get_lit(ctx, -1, "refs");
-  duk_get_prop_index(ctx, -1, (duk_uarridx_t) id); /* [ ... stash refs v ] */
+  lode_duk_get_index(ctx, -1, (duk_uarridx_t) id); /* [ ... stash refs v ] */
   duk_replace(ctx, -3);
   duk_pop(ctx);
 }
@@ -54,7 +54,7 @@ void lode_js_unref(duk_context* ctx, int id) {
   duk_push_heap_stash(ctx);
   lode_get_lit(ctx, -1, "refs");
   duk_push_undefined(ctx);
-  duk_put_prop_index(ctx, -2, (duk_uarridx_t) id);
+  lode_duk_put_index(ctx, -2, (duk_uarridx_t) id);
   duk_pop_2(ctx);
   if (ref_nfree == ref_capfree) {
     int cap = ref_capfree ? ref_capfree * 2 : 64;

@@ -267,7 +267,7 @@ int main(int argc, char** argv) {
   duk_push_array(ctx);
   for (i = 0; i < argc; i++) {
     duk_push_string(ctx, argv[i]);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
   }
   duk_push_int(ctx, script_index);
   call_hook(ctx, exports, "runMain", 4);

@@ -1049,7 +1049,7 @@ static duk_ret_t buffer_concat(duk_context* ctx) {
   d = push_buffer(ctx, size, 0); /* [ list total buf ] */
   for (i = 0; i < count && pos < size; i++) {
     const uint8_t* s;
-    duk_get_prop_index(ctx, 0, (duk_uarridx_t) i);
+    lode_duk_get_index(ctx, 0, (duk_uarridx_t) i);
     s = view_data(ctx, -1, &len);
     if (len > size - pos) len = size - pos;
     if (len > 0) memcpy(d + pos, s, len);

@@ -594,7 +594,7 @@ static duk_ret_t crypto_hash_names(duk_context* ctx) {
   duk_push_array(ctx);
   for (i = 0; i < HASH_COUNT; i++) {
     duk_push_string(ctx, hash_names[i]);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
   }
   return 1;
 }

@@ -49,7 +49,7 @@ static void on_getaddrinfo(lode_getaddrinfo_t* req, int status,
     if (ai->ai_socktype != SOCK_STREAM && ai->ai_socktype != 0) continue;
     if (lode_ip_name(ai->ai_addr, ip, sizeof(ip)) != 0) continue;
     duk_push_string(ctx, ip);
-    duk_put_prop_index(ctx, -2, i++);
+    lode_duk_put_index(ctx, -2, i++);
   }
   lode_freeaddrinfo(res);
   free(r);

@@ -78,7 +78,7 @@ static duk_ret_t events_emit(duk_context* ctx) {
   /* Listeners added or removed by a listener do not change this emit:
    * call a copy of the array. */
   n = (duk_idx_t) duk_get_length(ctx, handler);
-  for (i = 0; i < n; i++) duk_get_prop_index(ctx, handler, (duk_uarridx_t) i);
+  for (i = 0; i < n; i++) lode_duk_get_index(ctx, handler, (duk_uarridx_t) i);
   for (i = 0; i < n; i++) {
     duk_idx_t j;
     duk_dup(ctx, handler + 1 + i);

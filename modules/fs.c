@@ -322,16 +322,16 @@ static void push_scandir(duk_context* ctx, lode_fs_t* req, int with_types) {
   }
   while (lode_fs_scandir_next(req, &ent) == 0) {
     push_utf8(ctx, ent.name, strlen(ent.name));
-    duk_put_prop_index(ctx, names, i);
+    lode_duk_put_index(ctx, names, i);
     if (with_types) {
       duk_push_int(ctx, (int) ent.type);
-      duk_put_prop_index(ctx, types, i);
+      lode_duk_put_index(ctx, types, i);
     }
     i++;
   }
   if (with_types) {
-    duk_put_prop_index(ctx, names - 1, 1);
-    duk_put_prop_index(ctx, names - 1, 0);
+    lode_duk_put_index(ctx, names - 1, 1);
+    lode_duk_put_index(ctx, names - 1, 0);
   }
 }
 
@@ -1200,9 +1200,9 @@ static int dirreq_push(duk_context* ctx, fs_dirreq_t* r, int* is_error) {
       duk_push_array(ctx);
       for (i = 0; i < (duk_uarridx_t) r->fs.result; i++) {
         push_utf8(ctx, s->ents[i].name, strlen(s->ents[i].name));
-        duk_put_prop_index(ctx, -2, 2 * i);
+        lode_duk_put_index(ctx, -2, 2 * i);
         duk_push_int(ctx, (int) s->ents[i].type);
-        duk_put_prop_index(ctx, -2, 2 * i + 1);
+        lode_duk_put_index(ctx, -2, 2 * i + 1);
       }
       return 1;
     }

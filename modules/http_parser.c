@@ -239,14 +239,14 @@ static void push_headers(parser_t* h) {
       while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
     } else if (k % 2 == 1) {
       duk_push_string(ctx, "");
-      duk_put_prop_index(ctx, -2, k++);
+      lode_duk_put_index(ctx, -2, k++);
     }
     push_latin1(ctx, s, n);
-    duk_put_prop_index(ctx, -2, k++);
+    lode_duk_put_index(ctx, -2, k++);
   }
   if (k % 2 == 1) {
     duk_push_string(ctx, "");
-    duk_put_prop_index(ctx, -2, k++);
+    lode_duk_put_index(ctx, -2, k++);
   }
 }
 
@@ -290,7 +290,7 @@ static void call_cb(parser_t* h, int k, int nargs) {
   duk_context* ctx = h->ctx;
   duk_idx_t base = duk_get_top(ctx) - nargs;
   lode_js_push_ref(ctx, h->obj_ref);
-  duk_get_prop_index(ctx, -1, (duk_uarridx_t) k); /* [ ... args obj fn ] */
+  lode_duk_get_index(ctx, -1, (duk_uarridx_t) k); /* [ ... args obj fn ] */
   if (!duk_is_function(ctx, -1)) {
     duk_set_top(ctx, base);
     duk_push_undefined(ctx);
@@ -626,7 +626,7 @@ static void on_idle(lode_timer_t* timer) {
   h->idle_ref = 0;
   lode_js_push_ref(ctx, ref);
   lode_js_unref(ctx, ref);
-  duk_get_prop_index(ctx, -1, kOnTimeout);
+  lode_duk_get_index(ctx, -1, kOnTimeout);
   duk_swap_top(ctx, -2);
   if (duk_is_function(ctx, -2)) {
     lode_js_call(ctx, 0);
@@ -932,7 +932,7 @@ static void head_lines(duk_context* ctx, const char* name, size_t nlen, head_sta
   }
   n = duk_get_length(ctx, -1);
   for (i = 0; i < n && !*err; i++) {
-    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+    lode_duk_get_index(ctx, -1, (duk_uarridx_t) i);
     head_line(ctx, name, nlen, st, 0, err);
     duk_pop(ctx);
   }
@@ -1006,32 +1006,38 @@ static int build_head_impl(duk_context* ctx, duk_idx_t msg, const char* first1, 
   head_len = 0;
   if (head_put(first1, len1) || head_put(first2, len2) || head_put("\r\n", 2)) err = 1;
   if (!err && extra >= 0 && duk_is_object(ctx, extra)) {
-    duk_enum(ctx, extra, DUK_ENUM_OWN_PROPERTIES_ONLY);
-    while (!err && duk_next(ctx, -1, 1)) {
+    duk_idx_t keys = duk_get_top(ctx), i, n = lode_duk_push_own_keys(ctx, extra);
+    for (i = 0; !err && i < n; i++) {
       duk_size_t nl;
-      const char* nm = duk_get_lstring(ctx, -2, &nl);
+      const char* nm = duk_get_lstring(ctx, keys + i, &nl);
+      lode_duk_get_prop_at(ctx, extra, keys + i);
       if (!duk_is_undefined(ctx, -1) &&
           (nm == NULL || head_line(ctx, nm, nl, &st, 1, &err) != 0)) {
-        duk_pop_3(ctx);
+        duk_set_top(ctx, keys);
         return 0; /* the JS path validates and throws */
       }
-      duk_pop_2(ctx);
+      duk_pop(ctx);
     }
-    duk_pop(ctx);
+    duk_set_top(ctx, keys);
   }
   lode_get_lit(ctx, msg, "_headers");
   if (!err && duk_is_object(ctx, -1)) {
-    duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
-    while (!err && duk_next(ctx, -1, 1)) {
+    duk_idx_t hdrs = duk_get_top_index(ctx), keys = hdrs + 1, i, n = lode_duk_push_own_keys(ctx, hdrs);
+    for (i = 0; !err && i < n; i++) {
       duk_size_t nl;
       const char* nm;
-      duk_get_prop_index(ctx, -1, 0);
+      lode_duk_get_prop_at(ctx, hdrs, keys + i); /* [name, value] */
+      if (!duk_is_object(ctx, -1)) { /* removed meanwhile */
+        duk_pop(ctx);
+        continue;
+      }
+      lode_duk_get_index(ctx, -1, 0);
       nm = duk_safe_to_lstring(ctx, -1, &nl);
-      duk_get_prop_index(ctx, -2, 1);
+      lode_duk_get_index(ctx, -2, 1);
       head_lines(ctx, nm, nl, &st, &err);
-      duk_pop_n(ctx, 4);
+      duk_pop_3(ctx);
     }
-    duk_pop(ctx);
+    duk_set_top(ctx, keys);
   }
   duk_pop(ctx);
 
@@ -1297,7 +1303,7 @@ static int write_head_impl(duk_context* ctx, duk_idx_t res_idx, int code, duk_id
       duk_pop(ctx);
       push_hooks(ctx);
       lode_get_lit(ctx, -1, "statusCodes");
-      duk_get_prop_index(ctx, -1, (duk_uarridx_t) code);
+      lode_duk_get_index(ctx, -1, (duk_uarridx_t) code);
       if (!duk_is_string(ctx, -1)) {
         duk_pop(ctx);
         duk_push_literal(ctx, "unknown");
@@ -1539,7 +1545,7 @@ static duk_ret_t res_finish_nt(duk_context* ctx) {
   duk_pop(ctx);
   if (h == NULL) goto slow;
   if (duk_get_length(ctx, inc) != 1) goto slow;
-  duk_get_prop_index(ctx, inc, 0);
+  lode_duk_get_index(ctx, inc, 0);
   if (!duk_strict_equals(ctx, -1, res)) goto slow;
   duk_pop(ctx);
   if (get_bool(ctx, req, "_rsMade") || get_bool(ctx, res, "_events") ||
@@ -1687,7 +1693,7 @@ static int server_request(parser_t* h, lode_http_parser_t* p, int complete, int 
     lode_put_lit(ctx, res, "shouldKeepAlive");
   }
   duk_dup(ctx, res);
-  duk_put_prop_index(ctx, inc, (duk_uarridx_t) duk_get_length(ctx, inc));
+  lode_duk_put_index(ctx, inc, (duk_uarridx_t) duk_get_length(ctx, inc));
   duk_dup(ctx, st);
   lode_put_lit(ctx, res, "_st");
   duk_dup(ctx, res);
@@ -1776,7 +1782,7 @@ void lode_binding_http_parser(duk_context* ctx) {
   duk_push_array(ctx);
   for (m = 0; m < LODE_HTTP_METHOD_COUNT; m++) {
     duk_push_string(ctx, lode_http_method_name(m));
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) m);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) m);
   }
   lode_put_lit(ctx, -2, "methods");
   duk_push_c_function(ctx, write_response, 6);

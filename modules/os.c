@@ -90,7 +90,7 @@ static duk_ret_t os_cpus(duk_context* ctx) {
     duk_push_number(ctx, (double) ci[i].cpu_times.irq);
     lode_put_lit(ctx, -2, "irq");
     lode_put_lit(ctx, -2, "times");
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
   }
   lode_free_cpu_info(ci, n);
   return 1;
@@ -112,7 +112,7 @@ static duk_ret_t os_loadavg(duk_context* ctx) {
   duk_push_array(ctx);
   for (i = 0; i < 3; i++) {
     duk_push_number(ctx, avg[i]);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
   }
   return 1;
 }
@@ -158,7 +158,7 @@ static duk_ret_t os_interfaces(duk_context* ctx) {
       duk_push_uint(ctx, a[i].address.address6.sin6_scope_id);
       lode_put_lit(ctx, -2, "scopeid");
     }
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
   }
   lode_free_interface_addresses(a, n);
   return 1;

@@ -64,9 +64,9 @@ static duk_ret_t process_umask(duk_context* ctx) {
 static duk_ret_t process_hrtime(duk_context* ctx) {
   uint64_t t = lode_hrtime();
   duk_push_number(ctx, (double) (t / 1000000000u));
-  duk_put_prop_index(ctx, 0, 0);
+  lode_duk_put_index(ctx, 0, 0);
   duk_push_number(ctx, (double) (t % 1000000000u));
-  duk_put_prop_index(ctx, 0, 1);
+  lode_duk_put_index(ctx, 0, 1);
   return 0;
 }
 
@@ -123,7 +123,7 @@ static duk_ret_t process_env_keys(duk_context* ctx) {
     const char* eq = strchr(*e, '=');
     if (eq == NULL || eq == *e) continue;
     duk_push_lstring(ctx, *e, (duk_size_t) (eq - *e));
-    duk_put_prop_index(ctx, -2, i++);
+    lode_duk_put_index(ctx, -2, i++);
   }
   return 1;
 }

@@ -129,7 +129,7 @@ static char** get_strv(duk_context* ctx, duk_idx_t obj, const char* name,
     return NULL;
   }
   for (i = 0; i < n; i++) {
-    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+    lode_duk_get_index(ctx, -1, (duk_uarridx_t) i);
     v[i] = dup_str(duk_to_string(ctx, -1));
     duk_pop(ctx);
     if (v[i] == NULL) {
@@ -245,7 +245,7 @@ static int read_options(duk_context* ctx, duk_idx_t obj, spawn_opts_t* so,
     for (i = 0; err == 0 && i < n; i++) {
       lode_stdio_container_t* c = &so->stdio[i];
       const char* type;
-      duk_get_prop_index(ctx, -1, (duk_uarridx_t) i); /* [ ... stdio entry ] */
+      lode_duk_get_index(ctx, -1, (duk_uarridx_t) i); /* [ ... stdio entry ] */
       duk_get_prop_string(ctx, -1, "type");
       type = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "ignore";
       if (strcmp(type, "pipe") == 0 || strcmp(type, "overlapped") == 0) {
@@ -615,7 +615,7 @@ static void sync_push_result(duk_context* ctx, sync_runner_t* r, int ran) {
       } else {
         duk_push_null(ctx);
       }
-      duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+      lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
     }
     duk_put_prop_string(ctx, -2, "output");
   } else {
@@ -664,7 +664,7 @@ static duk_ret_t spawn_sync(duk_context* ctx) {
   for (i = 0; err == 0 && i < r->npipes; i++) {
     sync_pipe_t* p = &r->pipes[i];
     const char* type;
-    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+    lode_duk_get_index(ctx, -1, (duk_uarridx_t) i);
     duk_get_prop_string(ctx, -1, "type");
     type = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "";
     duk_pop(ctx);
@@ -1046,10 +1046,10 @@ static void ipc_on_bytes(void* data, const char* p, size_t n) {
     if (count == 1) {
       duk_push_array(ctx);
       duk_insert(ctx, -3); /* [ pipe fn pipe lines line0 line1 ] */
-      duk_put_prop_index(ctx, -3, 1);
-      duk_put_prop_index(ctx, -2, 0);
+      lode_duk_put_index(ctx, -3, 1);
+      lode_duk_put_index(ctx, -2, 0);
     } else if (count > 1) {
-      duk_put_prop_index(ctx, -2, count);
+      lode_duk_put_index(ctx, -2, count);
     }
     count++;
   }

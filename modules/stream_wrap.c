@@ -315,9 +315,9 @@ static int write_with_handle(duk_context* ctx, wrap_t* w, lode_buf_t* buf,
   if (send == NULL) return LODE_EBADF;
   duk_push_array(ctx);
   duk_dup(ctx, data_idx);
-  duk_put_prop_index(ctx, -2, 0);
+  lode_duk_put_index(ctx, -2, 0);
   duk_dup(ctx, handle_idx);
-  duk_put_prop_index(ctx, -2, 1);
+  lode_duk_put_index(ctx, -2, 1);
   req = calloc(1, sizeof(*req));
   if (req == NULL) return LODE_ENOMEM;
   req->ctx = ctx;
@@ -383,7 +383,7 @@ static duk_ret_t h_writev(duk_context* ctx) {
   /* Converted strings go into a keep-alive array next to the chunks. */
   duk_push_array(ctx); /* index 2: [chunks, converted...] */
   duk_dup(ctx, 1);
-  duk_put_prop_index(ctx, 2, 0);
+  lode_duk_put_index(ctx, 2, 0);
   bufs = calloc(n, sizeof(*bufs));
   if (bufs == NULL) {
     duk_push_int(ctx, LODE_ENOMEM);
@@ -392,14 +392,14 @@ static duk_ret_t h_writev(duk_context* ctx) {
   for (i = 0; i < n; i++) {
     size_t len;
     void* p;
-    duk_get_prop_index(ctx, 1, (duk_uarridx_t) i);
+    lode_duk_get_index(ctx, 1, (duk_uarridx_t) i);
     if (duk_is_string(ctx, -1)) {
       p = (void*) lode_js_utf8(ctx, -1, &len);
     } else {
       p = lode_js_get_bytes(ctx, -1, &len);
     }
     bufs[i] = lode_buf_init(p, (unsigned int) len);
-    duk_put_prop_index(ctx, 2, (duk_uarridx_t) (i + 1));
+    lode_duk_put_index(ctx, 2, (duk_uarridx_t) (i + 1));
   }
   r = write_bufs(ctx, w, bufs, (unsigned int) n, 2);
   free(bufs);
@@ -841,9 +841,9 @@ static duk_ret_t tty_get_window_size(duk_context* ctx) {
   int r = lode_tty_get_winsize(&this_kind(ctx, LODE_TTY)->h.tty, &width, &height);
   if (r == 0 && duk_is_object(ctx, 0)) {
     duk_push_int(ctx, width);
-    duk_put_prop_index(ctx, 0, 0);
+    lode_duk_put_index(ctx, 0, 0);
     duk_push_int(ctx, height);
-    duk_put_prop_index(ctx, 0, 1);
+    lode_duk_put_index(ctx, 0, 1);
   }
   duk_push_int(ctx, r);
   return 1;

@@ -345,7 +345,7 @@ static void tab_put(duk_context* ctx, duk_idx_t st, int tab, uint32_t id) {
     duk_require_stack(thr, (duk_idx_t) CH_SIZE + 1);
     duk_set_top(thr, (duk_idx_t) CH_SIZE);
     chunk_thr[tab][n] = thr;
-    duk_put_prop_index(ctx, st, ST_CHUNKS + 2 * n + tab);
+    lode_duk_put_index(ctx, st, ST_CHUNKS + 2 * n + tab);
     chunk_n[tab] = n + 1;
   }
   thr = chunk_thr[tab][no];
@@ -454,10 +454,10 @@ static uint32_t val_callback(duk_context* ctx, duk_idx_t st, duk_idx_t idx,
   if (nargs <= 0) return val_fn(ctx, st, idx);
   duk_push_array(ctx);
   duk_dup(ctx, idx);
-  duk_put_prop_index(ctx, -2, 0);
+  lode_duk_put_index(ctx, -2, 0);
   for (i = 0; i < nargs; i++) {
     duk_dup(ctx, args + i);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i + 1);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i + 1);
   }
   id = val_new(ctx, st, -1);
   duk_pop(ctx);
@@ -474,11 +474,11 @@ static duk_idx_t push_callback(duk_context* ctx, duk_idx_t st, uint32_t cb,
   arr = duk_get_top_index(ctx);
   n = (duk_idx_t) duk_get_length(ctx, arr) - 1;
   duk_require_stack(ctx, n + 8);
-  duk_get_prop_index(ctx, arr, 0);
+  lode_duk_get_index(ctx, arr, 0);
   duk_replace(ctx, arr);
   for (i = 0; i < n; i++) {
     push_val(ctx, st, cb);
-    duk_get_prop_index(ctx, -1, (duk_uarridx_t) i + 1);
+    lode_duk_get_index(ctx, -1, (duk_uarridx_t) i + 1);
     duk_remove(ctx, -2);
   }
   return n;
@@ -720,21 +720,21 @@ static void push_state(duk_context* ctx, duk_idx_t st, uint32_t s, int cleared) 
     duk_push_null(ctx);
   else
     push_val(ctx, st, slots[s].cb);
-  duk_put_prop_index(ctx, -2, S_CB);
+  lode_duk_put_index(ctx, -2, S_CB);
   duk_push_number(ctx, cleared ? -1 : lists[slots[s].list].msecs);
-  duk_put_prop_index(ctx, -2, S_MSECS);
+  lode_duk_put_index(ctx, -2, S_MSECS);
   duk_push_uint(ctx, dormant_flags(s, cleared));
-  duk_put_prop_index(ctx, -2, S_FLAGS);
+  lode_duk_put_index(ctx, -2, S_FLAGS);
   duk_push_number(ctx, full_start(slots[s].start));
-  duk_put_prop_index(ctx, -2, S_START);
+  lode_duk_put_index(ctx, -2, S_START);
   if (slots[s].flags & F_PRIM) map_get(&slot_to_prim, s, &prim);
   duk_push_uint(ctx, prim);
-  duk_put_prop_index(ctx, -2, S_PRIM);
+  lode_duk_put_index(ctx, -2, S_PRIM);
   if (repeat < 0)
     duk_push_null(ctx);
   else
     duk_push_number(ctx, repeat);
-  duk_put_prop_index(ctx, -2, S_REPEAT);
+  lode_duk_put_index(ctx, -2, S_REPEAT);
 }
 
 /* Gives the object at obj the state of slot s: a shared dormant
@@ -983,7 +983,7 @@ static double normalize_after(duk_context* ctx, duk_idx_t idx, duk_idx_t st) {
   double after = duk_to_number(ctx, idx);
   if (!(after >= 1 && after <= TIMEOUT_MAX)) {
     if (after > TIMEOUT_MAX) {
-      duk_get_prop_index(ctx, st, ST_OVERFLOW_WARNING);
+      lode_duk_get_index(ctx, st, ST_OVERFLOW_WARNING);
       duk_push_number(ctx, after);
       duk_call(ctx, 1);
       duk_pop(ctx);
@@ -995,7 +995,7 @@ static double normalize_after(duk_context* ctx, duk_idx_t idx, duk_idx_t st) {
 
 static void require_callback(duk_context* ctx, duk_idx_t st) {
   if (duk_is_function(ctx, 0)) return;
-  duk_get_prop_index(ctx, st, ST_INVALID_CALLBACK);
+  lode_duk_get_index(ctx, st, ST_INVALID_CALLBACK);
   duk_dup(ctx, 0);
   duk_call(ctx, 1); /* throws */
 }
@@ -1082,8 +1082,8 @@ static void set_own_state(duk_context* ctx, duk_idx_t obj, int field) {
     if (i == field)
       duk_dup(ctx, copy - 1);
     else
-      duk_get_prop_index(ctx, copy - 2, (duk_uarridx_t) i);
-    duk_put_prop_index(ctx, copy, (duk_uarridx_t) i);
+      lode_duk_get_index(ctx, copy - 2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, copy, (duk_uarridx_t) i);
   }
   lode_put_lit(ctx, obj, HIDDEN);
   duk_pop_2(ctx);
@@ -1091,7 +1091,7 @@ static void set_own_state(duk_context* ctx, duk_idx_t obj, int field) {
 
 static uint32_t state_flags(duk_context* ctx, duk_idx_t state) {
   uint32_t f;
-  duk_get_prop_index(ctx, state, S_FLAGS);
+  lode_duk_get_index(ctx, state, S_FLAGS);
   f = (uint32_t) duk_get_uint(ctx, -1);
   duk_pop(ctx);
   return f;
@@ -1158,7 +1158,7 @@ static duk_ret_t timeout_refresh(duk_context* ctx) {
     return 1;
   }
   state = duk_get_top_index(ctx);
-  duk_get_prop_index(ctx, state, S_MSECS);
+  lode_duk_get_index(ctx, state, S_MSECS);
   msecs = duk_get_number(ctx, -1);
   duk_pop(ctx);
   if (!(msecs >= 0)) {
@@ -1167,12 +1167,12 @@ static duk_ret_t timeout_refresh(duk_context* ctx) {
   }
   /* Revive: a new slot, the object back on Timeout.prototype. */
   f = state_flags(ctx, state);
-  duk_get_prop_index(ctx, state, S_PRIM);
+  lode_duk_get_index(ctx, state, S_PRIM);
   prim = (uint32_t) duk_get_uint(ctx, -1);
   duk_pop(ctx);
   s = slot_alloc();
   slots[s].flags = F_TIMEOUT | (f & DORMANT_FLAGS);
-  duk_get_prop_index(ctx, state, S_CB);
+  lode_duk_get_index(ctx, state, S_CB);
   if (duk_is_null_or_undefined(ctx, -1))
     slots[s].cb = NIL;
   else if (f & F_ARGS)
@@ -1183,7 +1183,7 @@ static duk_ret_t timeout_refresh(duk_context* ctx) {
   duk_push_this(ctx);
   obj = duk_get_top_index(ctx);
   duk_del_prop_literal(ctx, obj, HIDDEN);
-  duk_get_prop_index(ctx, st, ST_TIMEOUT_PROTO);
+  lode_duk_get_index(ctx, st, ST_TIMEOUT_PROTO);
   duk_set_prototype(ctx, obj);
   duk_dup(ctx, obj);
   tab_put(ctx, st, TAB_OBJS, s);
@@ -1215,7 +1215,7 @@ static duk_ret_t timeout_to_primitive(duk_context* ctx) {
     return 1;
   }
   if (!duk_is_object(ctx, -1)) return DUK_RET_TYPE_ERROR;
-  duk_get_prop_index(ctx, -1, S_PRIM);
+  lode_duk_get_index(ctx, -1, S_PRIM);
   prim = (uint32_t) duk_get_uint(ctx, -1);
   duk_pop(ctx);
   if (prim == 0) {
@@ -1294,11 +1294,11 @@ static duk_ret_t timers_timeout_field(duk_context* ctx) {
     if (!duk_is_object(ctx, -1)) return 0;
     state = duk_get_top_index(ctx);
     f = state_flags(ctx, state);
-    duk_get_prop_index(ctx, state, S_MSECS);
+    lode_duk_get_index(ctx, state, S_MSECS);
     msecs = duk_get_number(ctx, -1);
-    duk_get_prop_index(ctx, state, S_START);
+    lode_duk_get_index(ctx, state, S_START);
     start = duk_get_number(ctx, -1);
-    duk_get_prop_index(ctx, state, S_REPEAT);
+    lode_duk_get_index(ctx, state, S_REPEAT);
     repeat = duk_get_number_default(ctx, -1, -1);
     duk_pop_3(ctx);
     destroyed = 1;
@@ -1322,7 +1322,7 @@ static duk_ret_t timers_timeout_field(duk_context* ctx) {
       else
         tab_get(ctx, st, TAB_VALS, slots[s].cb);
     } else {
-      duk_get_prop_index(ctx, state, S_CB);
+      lode_duk_get_index(ctx, state, S_CB);
     }
     if (!want_args && (f & F_NOCB)) {
       duk_push_null(ctx);
@@ -1333,7 +1333,7 @@ static duk_ret_t timers_timeout_field(duk_context* ctx) {
       return 1;
     }
     if (!want_args) {
-      duk_get_prop_index(ctx, -1, 0);
+      lode_duk_get_index(ctx, -1, 0);
       return 1;
     }
     /* [ ... packed ] → [ ... packed.slice(1) ] */
@@ -1392,7 +1392,7 @@ static void imm_dequeue(uint32_t s) {
 static void imm_retire(duk_context* ctx, duk_idx_t st, duk_idx_t obj, uint32_t s) {
   obj = duk_normalize_index(ctx, obj);
   imm_dequeue(s);
-  duk_get_prop_index(ctx, st, ST_IMMEDIATE_DONE);
+  lode_duk_get_index(ctx, st, ST_IMMEDIATE_DONE);
   duk_set_prototype(ctx, obj);
   objmap_remove(ctx, obj);
   slot_release(ctx, st, s);
@@ -1464,7 +1464,7 @@ static duk_ret_t timers_set_immediate(duk_context* ctx) {
   slots[s].flags = flags;
   slots[s].cb = cb;
   obj = duk_push_object(ctx);
-  duk_get_prop_index(ctx, st, ST_IMMEDIATE_PROTO);
+  lode_duk_get_index(ctx, st, ST_IMMEDIATE_PROTO);
   duk_set_prototype(ctx, obj);
   duk_dup(ctx, obj);
   tab_put(ctx, st, TAB_OBJS, s);
@@ -1544,7 +1544,7 @@ static duk_ret_t timers_immediate_field(duk_context* ctx) {
     return 1;
   }
   if (name[1] == 'o') {
-    duk_get_prop_index(ctx, -1, 0);
+    lode_duk_get_index(ctx, -1, 0);
     return 1;
   }
   duk_push_string(ctx, "slice");
@@ -1587,19 +1587,19 @@ static duk_ret_t timers_setup(duk_context* ctx) {
   lode_get_lit(ctx, opts, "Timeout");
   duk_require_object(ctx, -1);
   timeout_proto_ptr = duk_get_heapptr(ctx, -1);
-  duk_put_prop_index(ctx, -2, ST_TIMEOUT_PROTO);
+  lode_duk_put_index(ctx, -2, ST_TIMEOUT_PROTO);
   lode_get_lit(ctx, opts, "Immediate");
-  duk_put_prop_index(ctx, -2, ST_IMMEDIATE_PROTO);
+  lode_duk_put_index(ctx, -2, ST_IMMEDIATE_PROTO);
   duk_push_object(ctx);
   lode_get_lit(ctx, opts, "Immediate");
   duk_set_prototype(ctx, -2);
   duk_push_true(ctx);
   lode_put_lit(ctx, -2, HIDDEN);
-  duk_put_prop_index(ctx, -2, ST_IMMEDIATE_DONE);
+  lode_duk_put_index(ctx, -2, ST_IMMEDIATE_DONE);
   lode_get_lit(ctx, opts, "invalidCallback");
-  duk_put_prop_index(ctx, -2, ST_INVALID_CALLBACK);
+  lode_duk_put_index(ctx, -2, ST_INVALID_CALLBACK);
   lode_get_lit(ctx, opts, "overflowWarning");
-  duk_put_prop_index(ctx, -2, ST_OVERFLOW_WARNING);
+  lode_duk_put_index(ctx, -2, ST_OVERFLOW_WARNING);
   return 0;
 }
 

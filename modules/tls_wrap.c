@@ -410,7 +410,7 @@ static void read_pem_fn(void* arg, const char* name, const unsigned char* der,
   p = lode_js_push_buffer(ctx, len);
   memcpy(p, der, len);
   lode_put_lit(ctx, -2, "der");
-  duk_put_prop_index(ctx, -2, l->n++);
+  lode_duk_put_index(ctx, -2, l->n++);
 }
 
 static duk_ret_t tls_read_pem(duk_context* ctx) {
@@ -632,7 +632,7 @@ static void set_suites(duk_context* ctx, br_ssl_engine_context* eng,
       duk_is_array(ctx, -1)) {
     duk_size_t i, len = duk_get_length(ctx, -1);
     for (i = 0; i < len && n < sizeof(list) / sizeof(list[0]); i++) {
-      duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+      lode_duk_get_index(ctx, -1, (duk_uarridx_t) i);
       if (duk_is_number(ctx, -1)) list[n++] = (uint16_t) duk_get_uint(ctx, -1);
       duk_pop(ctx);
     }
@@ -787,7 +787,7 @@ static duk_ret_t conn_new(duk_context* ctx) {
     for (i = 0; i < n && nalpn < MAX_ALPN; i++) {
       const char* s;
       size_t len;
-      duk_get_prop_index(ctx, -1, (duk_uarridx_t) i);
+      lode_duk_get_index(ctx, -1, (duk_uarridx_t) i);
       s = duk_get_lstring(ctx, -1, &len);
       if (s != NULL && len > 0 && len < 256 &&
           used + len + 1 <= sizeof(c->alpn_store)) {
@@ -1087,7 +1087,7 @@ static duk_ret_t conn_peer_certificates(duk_context* ctx) {
   for (i = 0; i < c->ncerts; i++) {
     void* p = lode_js_push_buffer(ctx, c->cert_len[i]);
     memcpy(p, c->chain.p + c->cert_off[i], c->cert_len[i]);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, (duk_uarridx_t) i);
   }
   return 1;
 }

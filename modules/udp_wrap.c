@@ -258,12 +258,12 @@ static duk_ret_t send_impl(duk_context* ctx, int v6) {
   for (i = 0; i < n; i++) {
     size_t len = 0;
     void* p;
-    duk_get_prop_index(ctx, 1, (duk_uarridx_t) i); /* [ ... chunk ] */
+    lode_duk_get_index(ctx, 1, (duk_uarridx_t) i); /* [ ... chunk ] */
     if (duk_is_string(ctx, -1)) {
       const char* str = lode_js_utf8(ctx, -1, &len);
       p = duk_push_fixed_buffer(ctx, len);
       memcpy(p, str, len);
-      duk_put_prop_index(ctx, 1, (duk_uarridx_t) i);
+      lode_duk_put_index(ctx, 1, (duk_uarridx_t) i);
     } else {
       p = lode_js_get_bytes(ctx, -1, &len);
     }

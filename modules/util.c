@@ -74,7 +74,7 @@ static duk_ret_t util_native_names(duk_context* ctx) {
   duk_push_array(ctx);
   for (n = lode_natives; n->name != NULL; n++) {
     duk_push_string(ctx, n->name);
-    duk_put_prop_index(ctx, -2, i++);
+    lode_duk_put_index(ctx, -2, i++);
   }
   return 1;
 }
@@ -172,12 +172,12 @@ static void queue_tick(duk_context* ctx, duk_idx_t fn_idx, int nargs) {
   duk_push_heapptr(ctx, tick_queue_ptr); /* [ ... queue ] */
   at = (duk_uarridx_t) duk_get_length(ctx, -1);
   duk_dup(ctx, fn_idx);
-  duk_put_prop_index(ctx, -2, at);
+  lode_duk_put_index(ctx, -2, at);
   duk_push_int(ctx, nargs);
-  duk_put_prop_index(ctx, -2, at + 1);
+  lode_duk_put_index(ctx, -2, at + 1);
   for (i = 1; i <= nargs; i++) {
     duk_dup(ctx, fn_idx + i);
-    duk_put_prop_index(ctx, -2, at + 1 + (duk_uarridx_t) i);
+    lode_duk_put_index(ctx, -2, at + 1 + (duk_uarridx_t) i);
   }
   duk_pop(ctx);
   if (eng->tick_info != NULL) eng->tick_info[0] = 1;
@@ -200,19 +200,19 @@ void lode_run_tick_queue(duk_context* ctx) {
   duk_push_heapptr(ctx, tick_queue_ptr);
   q = duk_get_top_index(ctx);
   while (i < (duk_uarridx_t) duk_get_length(ctx, q)) {
-    duk_get_prop_index(ctx, q, i + 1);
+    lode_duk_get_index(ctx, q, i + 1);
     n = (duk_uarridx_t) duk_get_uint(ctx, -1);
     duk_pop(ctx);
-    duk_get_prop_index(ctx, q, i);
+    lode_duk_get_index(ctx, q, i);
     if (!duk_is_function(ctx, -1)) {
       duk_pop(ctx);
       i += 2 + n;
       continue;
     }
     duk_push_undefined(ctx);
-    duk_put_prop_index(ctx, q, i); /* cleared before it runs */
+    lode_duk_put_index(ctx, q, i); /* cleared before it runs */
     duk_push_undefined(ctx);
-    for (k = 0; k < n; k++) duk_get_prop_index(ctx, q, i + 2 + k);
+    for (k = 0; k < n; k++) lode_duk_get_index(ctx, q, i + 2 + k);
     i += 2 + n;
     eng->call_depth++;
     if (duk_pcall_method(ctx, (duk_idx_t) n) != DUK_EXEC_SUCCESS) {
