@@ -1,3 +1,4 @@
+#line 2 "engine/duk_fastprop.inc.c" /* after duktape.c's own #line marks */
 /*
  * duk_fastprop.inc.c — property reads and writes by C literal for lode's
  * bindings (lode_get_lit / lode_put_lit in engine/engine.h).
@@ -239,6 +240,15 @@ general:
 	return duk_put_prop_index(ctx, obj_idx, i);
 }
 
+/* duk_push_object with room for entries properties: an object whose
+ * fields C adds one by one is allocated once instead of growing. */
+DUK_EXTERNAL duk_idx_t lode_duk_push_object_sized(duk_context *ctx, duk_uint_t entries) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_idx_t idx = duk_push_object(ctx);
+	duk_hobject_resize_entrypart(thr, duk_known_hobject(thr, idx), (duk_uint32_t) entries);
+	return idx;
+}
+
 #else /* another Duktape: its public functions */
 
 DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
@@ -255,6 +265,11 @@ DUK_EXTERNAL duk_idx_t lode_duk_push_own_keys(duk_context *ctx, duk_idx_t obj_id
 
 DUK_EXTERNAL duk_bool_t lode_duk_get_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
 	return duk_get_prop_index(ctx, obj_idx, i);
+}
+
+DUK_EXTERNAL duk_idx_t lode_duk_push_object_sized(duk_context *ctx, duk_uint_t entries) {
+	(void) entries;
+	return duk_push_object(ctx);
 }
 
 DUK_EXTERNAL duk_bool_t lode_duk_put_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {

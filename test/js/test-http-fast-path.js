@@ -10,6 +10,10 @@ var cases = [
   ['/implicit', function (res) { res.end('implicit \u00e9'); }],
   ['/buffer', function (res) { res.writeHead(200); res.end(Buffer.from([0x61, 0x62, 0x63])); }],
   ['/latin1', function (res) { res.writeHead(200, {'X-L': 'caf\u00e9'}); res.end('\u00ff\u00e9', 'latin1'); }],
+  ['/latin1long', function (res) {
+    res.writeHead(200, {'X-Long': 'abcdefghijklmnop\u00e9qrstuvwxyz0123\u00ffend', 'X-Tail': 'twelve bytes\u00e9'});
+    res.end('0123456789abcdef\u00e90123456789\u00ff', 'latin1');
+  }],
   ['/empty', function (res) { res.writeHead(204); res.end(); }],
   ['/emptychunked', function (res) { res.writeHead(200, {'X-A': 'b'}); res.end(); }],
   ['/reason', function (res) { res.writeHead(404, 'Nope', {'X-N': 1}); res.end('x'); }],

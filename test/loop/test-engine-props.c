@@ -321,3 +321,24 @@ TEST_IMPL(engine_props_own_keys_same_as_duktape) {
   ASSERT_STR_EQ(fast, "a=A;b=B; log=get a");
   return 0;
 }
+
+/* lode_duk_push_object_sized: an ordinary empty object (prototype
+ * Object.prototype, extensible) that takes more properties than it was
+ * sized for, in order. */
+TEST_IMPL(engine_props_object_sized) {
+  static const char names[] = "abcdefghijklmnopqrst";
+  duk_context* ctx = duk_create_heap_default();
+  int i;
+  ASSERT_NOT_NULL(ctx);
+  ASSERT_EQ(lode_duk_push_object_sized(ctx, 4), 0);
+  for (i = 0; i < 20; i++) {
+    duk_push_int(ctx, i);
+    duk_put_prop_lstring(ctx, 0, names + i, 1);
+  }
+  duk_put_global_string(ctx, "o");
+  ASSERT_EQ(duk_peval_string(ctx, "Object.getPrototypeOf(o) === Object.prototype && Object.isExtensible(o) ?"
+                                  " Object.keys(o).join('') + o.t : 'wrong'"), 0);
+  ASSERT_STR_EQ(duk_get_string(ctx, -1), "abcdefghijklmnopqrst19");
+  duk_destroy_heap(ctx);
+  return 0;
+}
