@@ -50,10 +50,53 @@ DUK_LOCAL void lode__get_prop_at_general(duk_context *ctx, duk_idx_t obj_idx, du
 
 #if DUK_VERSION == 20700L
 
+/* Three steps of Duktape's, inlined here (each is an out-of-line call
+ * there, and a read makes one to three of them). */
+
+/* duk_get_tval: the value at idx, or NULL. */
+DUK_LOCAL DUK_ALWAYS_INLINE duk_tval *lode__tval(duk_hthread *thr, duk_idx_t idx) {
+	duk_uidx_t n = (duk_uidx_t) (thr->valstack_top - thr->valstack_bottom);
+	duk_uidx_t u = idx < 0 ? (duk_uidx_t) idx + n : (duk_uidx_t) idx;
+	return u < n ? thr->valstack_bottom + u : NULL;
+}
+
+/* duk_heap_strtable_intern_literal_checked's literal cache hit. */
+DUK_LOCAL DUK_ALWAYS_INLINE duk_hstring *lode__lit(duk_hthread *thr, const char *lit, duk_size_t len) {
+	duk_litcache_entry *ent =
+	    thr->heap->litcache + (((duk_uintptr_t) len ^ (duk_uintptr_t) lit) & (DUK_USE_LITCACHE_SIZE - 1));
+	if (DUK_LIKELY(ent->addr == (const duk_uint8_t *) lit)) return ent->h;
+	return duk_heap_strtable_intern_literal_checked(thr, (const duk_uint8_t *) lit, (duk_uint32_t) len);
+}
+
+/* duk_hobject_find_entry: the entry index of key in h, or -1. */
+DUK_LOCAL DUK_ALWAYS_INLINE duk_int_t lode__find(duk_heap *heap, duk_hobject *h, duk_hstring *key) {
+	duk_hstring **keys = DUK_HOBJECT_E_GET_KEY_BASE(heap, h);
+#if defined(DUK_USE_HOBJECT_HASH_PART)
+	duk_uint32_t hsize = DUK_HOBJECT_GET_HSIZE(h);
+	if (hsize != 0) {
+		duk_uint32_t *hb = DUK_HOBJECT_H_GET_BASE(heap, h);
+		duk_uint32_t mask = hsize - 1, i = DUK_HSTRING_GET_HASH(key) & mask;
+		for (;;) {
+			duk_uint32_t t = hb[i];
+			if (t == DUK_HOBJECT_HASHIDX_UNUSED) return -1;
+			if (t != DUK_HOBJECT_HASHIDX_DELETED && keys[t] == key) return (duk_int_t) t;
+			i = (i + 1) & mask; /* the same probing as Duktape's */
+		}
+	}
+#endif
+	{
+		duk_uint32_t i, n = DUK_HOBJECT_GET_ENEXT(h);
+		for (i = 0; i < n; i++) {
+			if (keys[i] == key) return (duk_int_t) i;
+		}
+		return -1;
+	}
+}
+
 /* The object at obj_idx when it is an ordinary one (no array, arguments,
  * string or buffer object, no Proxy), else NULL. */
-DUK_LOCAL duk_hobject *lode__fast_obj(duk_hthread *thr, duk_idx_t obj_idx) {
-	duk_tval *tv = duk_get_tval(thr, obj_idx);
+DUK_LOCAL DUK_ALWAYS_INLINE duk_hobject *lode__fast_obj(duk_hthread *thr, duk_idx_t obj_idx) {
+	duk_tval *tv = lode__tval(thr, obj_idx);
 	duk_hobject *h;
 	if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv)) return NULL;
 	h = DUK_TVAL_GET_OBJECT(tv);
@@ -67,12 +110,13 @@ DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, co
 	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
 
 	if (h == NULL) goto general;
-	key = duk_heap_strtable_intern_literal_checked(thr, (const duk_uint8_t *) lit, (duk_uint32_t) len);
+	key = lode__lit(thr, lit, len);
 	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
 	do {
-		duk_int_t e_idx, h_idx;
+		duk_int_t e_idx;
 		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
-		if (duk_hobject_find_entry(thr->heap, h, key, &e_idx, &h_idx)) {
+		e_idx = lode__find(thr->heap, h, key);
+		if (e_idx >= 0) {
 			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
 			duk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
 			return 1;
@@ -87,19 +131,50 @@ general:
 	return duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
 }
 
+/* ToBoolean(obj[lit]), nothing left on the stack. */
+DUK_EXTERNAL duk_bool_t lode_duk_get_lit_bool(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_hobject *h = lode__fast_obj(thr, obj_idx);
+	duk_hstring *key;
+	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
+	duk_bool_t r;
+
+	if (h == NULL) goto general;
+	key = lode__lit(thr, lit, len);
+	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
+	do {
+		duk_int_t e_idx;
+		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
+		e_idx = lode__find(thr->heap, h, key);
+		if (e_idx >= 0) {
+			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
+			return duk_js_toboolean(DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
+		}
+		h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
+	} while (h != NULL && --sanity > 0);
+	if (h == NULL) return 0; /* undefined */
+
+general:
+	duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
+	r = duk_to_boolean(ctx, -1);
+	duk_pop(ctx);
+	return r;
+}
+
 DUK_EXTERNAL duk_bool_t lode_duk_put_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
 	duk_hthread *thr = (duk_hthread *) ctx;
 	duk_hobject *obj = lode__fast_obj(thr, obj_idx);
 	duk_hobject *h;
 	duk_hstring *key;
-	duk_int_t e_idx, h_idx;
+	duk_int_t e_idx;
 	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
 	duk_tval *tv;
 
 	if (obj == NULL || duk_get_top(ctx) < 1) goto general;
-	key = duk_heap_strtable_intern_literal_checked(thr, (const duk_uint8_t *) lit, (duk_uint32_t) len);
+	key = lode__lit(thr, lit, len);
 	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
-	if (duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx)) {
+	e_idx = lode__find(thr->heap, obj, key);
+	if (e_idx >= 0) {
 		duk_small_uint_t f = DUK_HOBJECT_E_GET_FLAGS(thr->heap, obj, e_idx);
 		if ((f & DUK_PROPDESC_FLAG_ACCESSOR) || !(f & DUK_PROPDESC_FLAG_WRITABLE)) goto general;
 		tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
@@ -110,7 +185,8 @@ DUK_EXTERNAL duk_bool_t lode_duk_put_lit(duk_context *ctx, duk_idx_t obj_idx, co
 	/* Not own: an inherited setter or read-only property decides. */
 	for (h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj); h != NULL; h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h)) {
 		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h) || --sanity == 0) goto general;
-		if (duk_hobject_find_entry(thr->heap, h, key, &e_idx, &h_idx)) {
+		e_idx = lode__find(thr->heap, h, key);
+		if (e_idx >= 0) {
 			duk_small_uint_t f = DUK_HOBJECT_E_GET_FLAGS(thr->heap, h, e_idx);
 			if ((f & DUK_PROPDESC_FLAG_ACCESSOR) || !(f & DUK_PROPDESC_FLAG_WRITABLE)) goto general;
 			break;
@@ -166,7 +242,7 @@ general:
 DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
 	duk_hthread *thr = (duk_hthread *) ctx;
 	duk_hobject *h = lode__fast_obj(thr, obj_idx);
-	duk_tval *tk = duk_get_tval(thr, key_idx);
+	duk_tval *tk = lode__tval(thr, key_idx);
 	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
 	duk_hstring *key;
 
@@ -174,9 +250,10 @@ DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_
 	key = DUK_TVAL_GET_STRING(tk);
 	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
 	do {
-		duk_int_t e_idx, h_idx;
+		duk_int_t e_idx;
 		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
-		if (duk_hobject_find_entry(thr->heap, h, key, &e_idx, &h_idx)) {
+		e_idx = lode__find(thr->heap, h, key);
+		if (e_idx >= 0) {
 			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
 			duk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
 			return;
@@ -198,7 +275,7 @@ general:
  * when writable), without the index pushed and coerced as a key. */
 DUK_EXTERNAL duk_bool_t lode_duk_get_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
 	duk_hthread *thr = (duk_hthread *) ctx;
-	duk_tval *tv = duk_get_tval(thr, obj_idx);
+	duk_tval *tv = lode__tval(thr, obj_idx);
 	duk_hobject *h;
 
 	if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv)) goto general;
@@ -217,7 +294,7 @@ general:
 
 DUK_EXTERNAL duk_bool_t lode_duk_put_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {
 	duk_hthread *thr = (duk_hthread *) ctx;
-	duk_tval *tv = duk_get_tval(thr, obj_idx);
+	duk_tval *tv = lode__tval(thr, obj_idx);
 	duk_hobject *h;
 	duk_harray *a;
 
@@ -257,6 +334,14 @@ DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, co
 
 DUK_EXTERNAL duk_bool_t lode_duk_put_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
 	return duk_put_prop_literal_raw(ctx, obj_idx, lit, len);
+}
+
+DUK_EXTERNAL duk_bool_t lode_duk_get_lit_bool(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
+	duk_bool_t r;
+	duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
+	r = duk_to_boolean(ctx, -1);
+	duk_pop(ctx);
+	return r;
 }
 
 DUK_EXTERNAL duk_idx_t lode_duk_push_own_keys(duk_context *ctx, duk_idx_t obj_idx) {

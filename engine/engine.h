@@ -41,6 +41,8 @@ lode_engine_t* lode_engine_get(duk_context* ctx);
  * Duktape's object): lit must be a string literal. */
 duk_bool_t lode_duk_get_lit(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
 duk_bool_t lode_duk_put_lit(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
+/* ToBoolean(obj[lit]), nothing left on the stack. */
+duk_bool_t lode_duk_get_lit_bool(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
 /* duk_get_prop_index / duk_put_prop_index, array elements in place. */
 duk_bool_t lode_duk_get_index(duk_context* ctx, duk_idx_t obj_idx, duk_uarridx_t i);
 duk_bool_t lode_duk_put_index(duk_context* ctx, duk_idx_t obj_idx, duk_uarridx_t i);
@@ -53,6 +55,7 @@ duk_idx_t lode_duk_push_own_keys(duk_context* ctx, duk_idx_t obj_idx);
 void lode_duk_get_prop_at(duk_context* ctx, duk_idx_t obj_idx, duk_idx_t key_idx);
 #define lode_get_lit(ctx, obj_idx, lit) lode_duk_get_lit((ctx), (obj_idx), (lit), sizeof(lit) - 1U)
 #define lode_put_lit(ctx, obj_idx, lit) lode_duk_put_lit((ctx), (obj_idx), (lit), sizeof(lit) - 1U)
+#define lode_get_lit_bool(ctx, obj_idx, lit) lode_duk_get_lit_bool((ctx), (obj_idx), (lit), sizeof(lit) - 1U)
 
 /* ---- references from C to JS values (stash by id) ---- */
 

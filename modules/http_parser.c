@@ -896,13 +896,13 @@ static int pop_bool(duk_context* ctx) {
  * C string per access). set_flag writes only a changed value: most flags
  * keep their prototype's default, and every own property makes the
  * response object bigger. */
-#define get_bool(ctx, obj, key) (lode_get_lit(ctx, obj, key), pop_bool(ctx))
+#define get_bool(ctx, obj, key) ((int) lode_get_lit_bool(ctx, obj, key))
 #define set_flag(ctx, obj, key, v)                                  \
   do {                                                              \
     int v_ = (v);                                                   \
     if (get_bool(ctx, obj, key) != v_) {                            \
       duk_push_boolean(ctx, v_);                                    \
-      lode_put_lit(ctx, obj, key);                          \
+      lode_put_lit(ctx, obj, key);                                  \
     }                                                               \
   } while (0)
 

@@ -136,6 +136,7 @@ static const char describe_js[] =
 typedef struct {
   const prop_case_t* c;
   int fast;
+  int as_bool; /* a read as ToBoolean: lode_duk_get_lit_bool */
 } op_t;
 
 static duk_ret_t do_op(duk_context* ctx, void* udata) {
@@ -150,6 +151,13 @@ static duk_ret_t do_op(duk_context* ctx, void* udata) {
     else if (op->fast) lode_duk_put_lit(ctx, -2, key, strlen(key));
     else duk_put_prop_literal_raw(ctx, -2, key, strlen(key));
     duk_push_undefined(ctx);
+  } else if (op->as_bool) {
+    if (op->fast) {
+      duk_push_boolean(ctx, lode_duk_get_lit_bool(ctx, -1, key, strlen(key)));
+    } else {
+      duk_get_prop_literal_raw(ctx, -1, key, strlen(key));
+      duk_push_boolean(ctx, duk_to_boolean(ctx, -1));
+    }
   } else {
     if (key == NULL && op->fast) lode_duk_get_index(ctx, -1, i);
     else if (key == NULL) duk_get_prop_index(ctx, -1, i);
@@ -160,7 +168,7 @@ static duk_ret_t do_op(duk_context* ctx, void* udata) {
 }
 
 /* The text for case c done the fast or the general way, in out. */
-static int run_case(const prop_case_t* c, int fast, char* out, size_t cap) {
+static int run_case(const prop_case_t* c, int fast, int as_bool, char* out, size_t cap) {
   duk_context* ctx = duk_create_heap_default();
   op_t op;
   int ok;
@@ -175,6 +183,7 @@ static int run_case(const prop_case_t* c, int fast, char* out, size_t cap) {
   }
   op.c = c;
   op.fast = fast;
+  op.as_bool = as_bool;
   ok = duk_safe_call(ctx, do_op, &op, 0, 1) == DUK_EXEC_SUCCESS;
   /* [result or error] */
   duk_push_string(ctx, describe_js);
@@ -205,13 +214,21 @@ TEST_IMPL(engine_props_fast_same_as_duktape) {
   char general[1024], fast[1024];
   for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     const prop_case_t* c = &cases[i];
-    ASSERT_EQ(run_case(c, 0, general, sizeof(general)), 0);
-    ASSERT_EQ(run_case(c, 1, fast, sizeof(fast)), 0);
+    ASSERT_EQ(run_case(c, 0, 0, general, sizeof(general)), 0);
+    ASSERT_EQ(run_case(c, 1, 0, fast, sizeof(fast)), 0);
     if (strcmp(general, fast) != 0 || (c->expect && strstr(fast, c->expect) == NULL)) {
       fprintf(stderr, "case %u (%s %s/%u): %s\n  duktape: %s\n  lode:    %s\n  expected part: %s\n",
               (unsigned) i, c->put ? "put" : "get", c->key ? c->key : "index", c->index, c->setup,
-              general, fast,
-              c->expect ? c->expect : "(none)");
+              general, fast, c->expect ? c->expect : "(none)");
+      return 1;
+    }
+    if (c->put || c->key == NULL) continue;
+    /* the same read as ToBoolean */
+    ASSERT_EQ(run_case(c, 0, 1, general, sizeof(general)), 0);
+    ASSERT_EQ(run_case(c, 1, 1, fast, sizeof(fast)), 0);
+    if (strcmp(general, fast) != 0) {
+      fprintf(stderr, "case %u as boolean: %s\n  duktape: %s\n  lode:    %s\n", (unsigned) i, c->setup,
+              general, fast);
       return 1;
     }
   }
