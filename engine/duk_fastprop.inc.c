@@ -29,7 +29,7 @@
  * public functions are used instead.
  */
 
-/* The general forms (Duktape's public functions). */
+/* lode_duk_push_own_keys the general way (Duktape's enumerator). */
 DUK_LOCAL duk_idx_t lode__push_own_keys_general(duk_context *ctx, duk_idx_t obj_idx) {
 	duk_idx_t count = 0;
 	duk_enum(ctx, obj_idx, DUK_ENUM_OWN_PROPERTIES_ONLY);
@@ -40,12 +40,6 @@ DUK_LOCAL duk_idx_t lode__push_own_keys_general(duk_context *ctx, duk_idx_t obj_
 	}
 	duk_pop(ctx);
 	return count;
-}
-
-DUK_LOCAL void lode__get_prop_at_general(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
-	obj_idx = duk_require_normalize_index(ctx, obj_idx);
-	duk_dup(ctx, key_idx);
-	duk_get_prop(ctx, obj_idx);
 }
 
 #if DUK_VERSION == 20700L
@@ -238,15 +232,15 @@ general:
 	return lode__push_own_keys_general(ctx, obj_idx);
 }
 
-/* Pushes obj[key] for the key at key_idx, as duk_get_prop does. */
-DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
+/* duk_get_prop: the key at the top is replaced by obj[key]. */
+DUK_EXTERNAL duk_bool_t lode_duk_get_prop(duk_context *ctx, duk_idx_t obj_idx) {
 	duk_hthread *thr = (duk_hthread *) ctx;
 	duk_hobject *h = lode__fast_obj(thr, obj_idx);
-	duk_tval *tk = lode__tval(thr, key_idx);
+	duk_tval *tk = thr->valstack_top - 1;
 	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
 	duk_hstring *key;
 
-	if (h == NULL || tk == NULL || !DUK_TVAL_IS_STRING(tk)) goto general;
+	if (h == NULL || tk < thr->valstack_bottom || !DUK_TVAL_IS_STRING(tk)) goto general;
 	key = DUK_TVAL_GET_STRING(tk);
 	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
 	do {
@@ -255,17 +249,25 @@ DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_
 		e_idx = lode__find(thr->heap, h, key);
 		if (e_idx >= 0) {
 			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
-			duk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
-			return;
+			/* the key (a string: no finalizer) gives way to the value */
+			DUK_TVAL_SET_TVAL_UPDREF(thr, tk, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
+			return 1;
 		}
 		h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
 	} while (h != NULL && --sanity > 0);
 	if (h != NULL) goto general;
-	duk_push_undefined(thr);
-	return;
+	DUK_TVAL_SET_UNDEFINED_UPDREF(thr, tk);
+	return 0;
 
 general:
-	lode__get_prop_at_general(ctx, obj_idx, key_idx);
+	return duk_get_prop(ctx, obj_idx);
+}
+
+/* Pushes obj[key] for the key at key_idx, as duk_get_prop does. */
+DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
+	obj_idx = duk_require_normalize_index(ctx, obj_idx);
+	duk_dup(ctx, key_idx);
+	lode_duk_get_prop(ctx, obj_idx);
 }
 
 /* duk_get_prop_index / duk_put_prop_index: an element in the array part
@@ -361,8 +363,14 @@ DUK_EXTERNAL duk_bool_t lode_duk_put_index(duk_context *ctx, duk_idx_t obj_idx, 
 	return duk_put_prop_index(ctx, obj_idx, i);
 }
 
+DUK_EXTERNAL duk_bool_t lode_duk_get_prop(duk_context *ctx, duk_idx_t obj_idx) {
+	return duk_get_prop(ctx, obj_idx);
+}
+
 DUK_EXTERNAL void lode_duk_get_prop_at(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx) {
-	lode__get_prop_at_general(ctx, obj_idx, key_idx);
+	obj_idx = duk_require_normalize_index(ctx, obj_idx);
+	duk_dup(ctx, key_idx);
+	duk_get_prop(ctx, obj_idx);
 }
 
 #endif

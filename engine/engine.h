@@ -46,6 +46,8 @@ duk_bool_t lode_duk_get_lit_bool(duk_context* ctx, duk_idx_t obj_idx, const char
 /* duk_get_prop_index / duk_put_prop_index, array elements in place. */
 duk_bool_t lode_duk_get_index(duk_context* ctx, duk_idx_t obj_idx, duk_uarridx_t i);
 duk_bool_t lode_duk_put_index(duk_context* ctx, duk_idx_t obj_idx, duk_uarridx_t i);
+/* duk_get_prop: the key at the top replaced by obj[key]. */
+duk_bool_t lode_duk_get_prop(duk_context* ctx, duk_idx_t obj_idx);
 /* duk_push_object with room for entries properties. */
 duk_idx_t lode_duk_push_object_sized(duk_context* ctx, duk_uint_t entries);
 /* Pushes the keys duk_enum(obj, DUK_ENUM_OWN_PROPERTIES_ONLY) gives, in

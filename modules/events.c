@@ -47,7 +47,7 @@ static duk_ret_t events_emit(duk_context* ctx) {
   /* captureRejections on this emitter: the JS path handles promises. */
   duk_push_heap_stash(ctx);
   lode_get_lit(ctx, -1, CAPTURE_KEY); /* [ ... this stash kCapture ] */
-  duk_get_prop(ctx, this_idx);
+  lode_duk_get_prop(ctx, this_idx);
   if (duk_to_boolean(ctx, -1)) return slow_emit(ctx, nargs);
   duk_pop(ctx);
   lode_get_lit(ctx, this_idx, "_events"); /* [ ... this stash events ] */
@@ -57,12 +57,12 @@ static duk_ret_t events_emit(duk_context* ctx) {
     return 1;
   }
   lode_get_lit(ctx, -2, MONITOR_KEY);
-  duk_get_prop(ctx, events);
+  lode_duk_get_prop(ctx, events);
   if (!duk_is_undefined(ctx, -1)) return slow_emit(ctx, nargs);
   duk_pop(ctx);
 
   duk_dup(ctx, 0);
-  duk_get_prop(ctx, events); /* [ ... this stash events handler ] */
+  lode_duk_get_prop(ctx, events); /* [ ... this stash events handler ] */
   handler = duk_get_top_index(ctx);
   if (duk_is_function(ctx, handler)) {
     duk_dup(ctx, this_idx);

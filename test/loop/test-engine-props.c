@@ -136,7 +136,8 @@ static const char describe_js[] =
 typedef struct {
   const prop_case_t* c;
   int fast;
-  int as_bool; /* a read as ToBoolean: lode_duk_get_lit_bool */
+  int form; /* reads: 0 by literal, 1 as ToBoolean (lode_duk_get_lit_bool),
+             * 2 by a key on the stack (lode_duk_get_prop) */
 } op_t;
 
 static duk_ret_t do_op(duk_context* ctx, void* udata) {
@@ -151,7 +152,11 @@ static duk_ret_t do_op(duk_context* ctx, void* udata) {
     else if (op->fast) lode_duk_put_lit(ctx, -2, key, strlen(key));
     else duk_put_prop_literal_raw(ctx, -2, key, strlen(key));
     duk_push_undefined(ctx);
-  } else if (op->as_bool) {
+  } else if (op->form == 2) {
+    duk_push_string(ctx, key);
+    if (op->fast) lode_duk_get_prop(ctx, -2);
+    else duk_get_prop(ctx, -2);
+  } else if (op->form == 1) {
     if (op->fast) {
       duk_push_boolean(ctx, lode_duk_get_lit_bool(ctx, -1, key, strlen(key)));
     } else {
@@ -168,7 +173,7 @@ static duk_ret_t do_op(duk_context* ctx, void* udata) {
 }
 
 /* The text for case c done the fast or the general way, in out. */
-static int run_case(const prop_case_t* c, int fast, int as_bool, char* out, size_t cap) {
+static int run_case(const prop_case_t* c, int fast, int form, char* out, size_t cap) {
   duk_context* ctx = duk_create_heap_default();
   op_t op;
   int ok;
@@ -183,7 +188,7 @@ static int run_case(const prop_case_t* c, int fast, int as_bool, char* out, size
   }
   op.c = c;
   op.fast = fast;
-  op.as_bool = as_bool;
+  op.form = form;
   ok = duk_safe_call(ctx, do_op, &op, 0, 1) == DUK_EXEC_SUCCESS;
   /* [result or error] */
   duk_push_string(ctx, describe_js);
@@ -211,6 +216,7 @@ static int run_case(const prop_case_t* c, int fast, int as_bool, char* out, size
 
 TEST_IMPL(engine_props_fast_same_as_duktape) {
   size_t i;
+  int form;
   char general[1024], fast[1024];
   for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     const prop_case_t* c = &cases[i];
@@ -223,13 +229,15 @@ TEST_IMPL(engine_props_fast_same_as_duktape) {
       return 1;
     }
     if (c->put || c->key == NULL) continue;
-    /* the same read as ToBoolean */
-    ASSERT_EQ(run_case(c, 0, 1, general, sizeof(general)), 0);
-    ASSERT_EQ(run_case(c, 1, 1, fast, sizeof(fast)), 0);
-    if (strcmp(general, fast) != 0) {
-      fprintf(stderr, "case %u as boolean: %s\n  duktape: %s\n  lode:    %s\n", (unsigned) i, c->setup,
-              general, fast);
-      return 1;
+    /* the same read as ToBoolean, and with the key on the stack */
+    for (form = 1; form <= 2; form++) {
+      ASSERT_EQ(run_case(c, 0, form, general, sizeof(general)), 0);
+      ASSERT_EQ(run_case(c, 1, form, fast, sizeof(fast)), 0);
+      if (strcmp(general, fast) != 0) {
+        fprintf(stderr, "case %u, read form %d: %s\n  duktape: %s\n  lode:    %s\n", (unsigned) i, form,
+                c->setup, general, fast);
+        return 1;
+      }
     }
   }
   return 0;
