@@ -328,6 +328,15 @@ DUK_EXTERNAL duk_idx_t lode_duk_push_object_sized(duk_context *ctx, duk_uint_t e
 	return idx;
 }
 
+/* duk_push_array with an array part for n elements (length 0): elements
+ * written in order by lode_duk_put_index go in place. */
+DUK_EXTERNAL duk_idx_t lode_duk_push_array_sized(duk_context *ctx, duk_uint_t n) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_harray *a = duk_push_harray(thr);
+	duk_hobject_realloc_props(thr, (duk_hobject *) a, 0, (duk_uint32_t) n, 0, 0);
+	return duk_get_top_index(ctx);
+}
+
 #else /* another Duktape: its public functions */
 
 DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
@@ -357,6 +366,11 @@ DUK_EXTERNAL duk_bool_t lode_duk_get_index(duk_context *ctx, duk_idx_t obj_idx, 
 DUK_EXTERNAL duk_idx_t lode_duk_push_object_sized(duk_context *ctx, duk_uint_t entries) {
 	(void) entries;
 	return duk_push_object(ctx);
+}
+
+DUK_EXTERNAL duk_idx_t lode_duk_push_array_sized(duk_context *ctx, duk_uint_t n) {
+	(void) n;
+	return duk_push_array(ctx);
 }
 
 DUK_EXTERNAL duk_bool_t lode_duk_put_index(duk_context *ctx, duk_idx_t obj_idx, duk_uarridx_t i) {

@@ -50,6 +50,8 @@ duk_bool_t lode_duk_put_index(duk_context* ctx, duk_idx_t obj_idx, duk_uarridx_t
 duk_bool_t lode_duk_get_prop(duk_context* ctx, duk_idx_t obj_idx);
 /* duk_push_object with room for entries properties. */
 duk_idx_t lode_duk_push_object_sized(duk_context* ctx, duk_uint_t entries);
+/* duk_push_array with room for n elements (its length is 0). */
+duk_idx_t lode_duk_push_array_sized(duk_context* ctx, duk_uint_t n);
 /* Pushes the keys duk_enum(obj, DUK_ENUM_OWN_PROPERTIES_ONLY) gives, in
  * its order, and returns how many; then lode_duk_get_prop_at(obj, key)
  * pushes obj[key] (duk_get_prop, the key left in place). */

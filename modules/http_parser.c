@@ -231,7 +231,7 @@ static void push_headers(parser_t* h) {
   duk_context* ctx = h->ctx;
   size_t i;
   duk_uarridx_t k = 0;
-  duk_push_array(ctx);
+  lode_duk_push_array_sized(ctx, (duk_uint_t) h->nspans + 1); /* one entry per span, as a rule */
   for (i = 0; i < h->nspans; i++) {
     const char* s = h->buf + h->spans[i].off;
     size_t n = h->spans[i].len;

@@ -367,3 +367,24 @@ TEST_IMPL(engine_props_object_sized) {
   duk_destroy_heap(ctx);
   return 0;
 }
+
+/* lode_duk_push_array_sized: an empty array (length 0) whose elements,
+ * written in order past the size it was made with, read back as an
+ * array's. */
+TEST_IMPL(engine_props_array_sized) {
+  duk_context* ctx = duk_create_heap_default();
+  duk_uarridx_t i;
+  ASSERT_NOT_NULL(ctx);
+  ASSERT_EQ(lode_duk_push_array_sized(ctx, 4), 0);
+  ASSERT_EQ(duk_get_length(ctx, 0), 0);
+  for (i = 0; i < 10; i++) {
+    duk_push_uint(ctx, i * 2);
+    lode_duk_put_index(ctx, 0, i);
+  }
+  duk_put_global_string(ctx, "a");
+  ASSERT_EQ(duk_peval_string(ctx, "Array.isArray(a) + ' ' + a.length + ' ' + JSON.stringify(a) + ' ' +"
+                                  " Object.keys(a).length + ' ' + (Object.getPrototypeOf(a) === Array.prototype)"), 0);
+  ASSERT_STR_EQ(duk_get_string(ctx, -1), "true 10 [0,2,4,6,8,10,12,14,16,18] 10 true");
+  duk_destroy_heap(ctx);
+  return 0;
+}
