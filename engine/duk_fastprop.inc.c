@@ -164,7 +164,20 @@ DUK_EXTERNAL duk_bool_t lode_duk_put_lit(duk_context *ctx, duk_idx_t obj_idx, co
 	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
 	duk_tval *tv;
 
-	if (obj == NULL || duk_get_top(ctx) < 1) goto general;
+	if (duk_get_top(ctx) < 1) goto general;
+	if (obj == NULL) {
+		/* An array's length set to a number (a queue emptied): Duktape's
+		 * own handler of that write, without the lookups before it. */
+		tv = lode__tval(thr, obj_idx);
+		if (tv != NULL && DUK_TVAL_IS_OBJECT(tv) && DUK_HOBJECT_HAS_EXOTIC_ARRAY(DUK_TVAL_GET_OBJECT(tv)) &&
+		    lode__lit(thr, lit, len) == DUK_HTHREAD_STRING_LENGTH(thr) && DUK_TVAL_IS_NUMBER(thr->valstack_top - 1) &&
+		    DUK_HARRAY_LENGTH_WRITABLE((duk_harray *) DUK_TVAL_GET_OBJECT(tv)) &&
+		    duk__handle_put_array_length(thr, DUK_TVAL_GET_OBJECT(tv))) {
+			duk_pop(ctx);
+			return 1;
+		}
+		goto general;
+	}
 	key = lode__lit(thr, lit, len);
 	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
 	e_idx = lode__find(thr->heap, obj, key);
