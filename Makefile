@@ -126,7 +126,8 @@ DUK_PROF_SRC := perf/tools/jsprof.inc.c
 CFLAGS_LODE += -DLODE_JSPROF
 endif
 # lode's own code that uses Duktape's internals, appended to the build
-# copy of duktape.c (one translation unit).
+# copy of duktape.c (one translation unit), each file under its own name
+# for debuggers and profilers (#line).
 DUK_EXT_SRC := engine/duk_fastprop.inc.c $(DUK_PROF_SRC)
 BEARSSL_LIB := $(firstword $(wildcard /usr/lib/*/libbearssl.a /usr/lib/libbearssl.a))
 
@@ -163,7 +164,7 @@ $(DUK_DIR)/duk_config.h: $(DUK_SRC_DIR)/duk_config.h $(DUK_CONFIG_PARTS) $(DUK_E
 	sed -e '/__OVERRIDE_DEFINES__/r $@.parts' $< > $@.tmp
 	rm -f $@.parts
 	mv $@.tmp $@
-	cat $(DUK_EXT_SRC) >> $(DUK_DIR)/duktape.c
+	for f in $(DUK_EXT_SRC); do printf '#line 1 "%s"\n' $$f; cat $$f; done >> $(DUK_DIR)/duktape.c
 
 $(DUK_DIR)/duktape.c: $(DUK_DIR)/duk_config.h
 
