@@ -103,62 +103,55 @@ DUK_LOCAL DUK_ALWAYS_INLINE duk_hobject *lode__fast_obj(duk_hthread *thr, duk_id
 	return DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h) ? NULL : h;
 }
 
-DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
-	duk_hthread *thr = (duk_hthread *) ctx;
-	duk_hobject *h = lode__fast_obj(thr, obj_idx);
-	duk_hstring *key;
+/* key on h's prototype chain: 1 with the data property's value in *out,
+ * 0 when no object on the chain has it, -1 when Duktape must decide (an
+ * index key, an exotic object on the chain, an accessor, a chain too
+ * long). */
+DUK_LOCAL DUK_ALWAYS_INLINE int lode__chain_get(duk_hthread *thr, duk_hobject *h, duk_hstring *key, duk_tval **out) {
 	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
-
-	if (h == NULL) goto general;
-	key = lode__lit(thr, lit, len);
-	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
+	if (DUK_HSTRING_HAS_ARRIDX(key)) return -1;
 	do {
 		duk_int_t e_idx;
-		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
+		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) return -1;
 		e_idx = lode__find(thr->heap, h, key);
 		if (e_idx >= 0) {
-			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
-			duk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
+			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) return -1;
+			*out = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx);
 			return 1;
 		}
 		h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
 	} while (h != NULL && --sanity > 0);
-	if (h != NULL) goto general; /* a chain too long: Duktape's error */
-	duk_push_undefined(thr);
-	return 0;
+	return h == NULL ? 0 : -1;
+}
 
-general:
-	return duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
+DUK_EXTERNAL duk_bool_t lode_duk_get_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
+	duk_hthread *thr = (duk_hthread *) ctx;
+	duk_hobject *h = lode__fast_obj(thr, obj_idx);
+	duk_tval *tv;
+	int r;
+
+	if (h == NULL || (r = lode__chain_get(thr, h, lode__lit(thr, lit, len), &tv)) < 0)
+		return duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
+	if (r) duk_push_tval(thr, tv);
+	else duk_push_undefined(thr);
+	return (duk_bool_t) r;
 }
 
 /* ToBoolean(obj[lit]), nothing left on the stack. */
 DUK_EXTERNAL duk_bool_t lode_duk_get_lit_bool(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
 	duk_hthread *thr = (duk_hthread *) ctx;
 	duk_hobject *h = lode__fast_obj(thr, obj_idx);
-	duk_hstring *key;
-	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
-	duk_bool_t r;
+	duk_tval *tv;
+	duk_bool_t b;
+	int r;
 
-	if (h == NULL) goto general;
-	key = lode__lit(thr, lit, len);
-	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
-	do {
-		duk_int_t e_idx;
-		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
-		e_idx = lode__find(thr->heap, h, key);
-		if (e_idx >= 0) {
-			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
-			return duk_js_toboolean(DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
-		}
-		h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
-	} while (h != NULL && --sanity > 0);
-	if (h == NULL) return 0; /* undefined */
-
-general:
-	duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
-	r = duk_to_boolean(ctx, -1);
-	duk_pop(ctx);
-	return r;
+	if (h == NULL || (r = lode__chain_get(thr, h, lode__lit(thr, lit, len), &tv)) < 0) {
+		duk_get_prop_literal_raw(ctx, obj_idx, lit, len);
+		b = duk_to_boolean(ctx, -1);
+		duk_pop(ctx);
+		return b;
+	}
+	return r ? duk_js_toboolean(tv) : 0; /* not found: undefined */
 }
 
 DUK_EXTERNAL duk_bool_t lode_duk_put_lit(duk_context *ctx, duk_idx_t obj_idx, const char *lit, duk_size_t len) {
@@ -256,30 +249,16 @@ DUK_EXTERNAL duk_bool_t lode_duk_get_prop(duk_context *ctx, duk_idx_t obj_idx) {
 	duk_hthread *thr = (duk_hthread *) ctx;
 	duk_hobject *h = lode__fast_obj(thr, obj_idx);
 	duk_tval *tk = thr->valstack_top - 1;
-	duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
-	duk_hstring *key;
+	duk_tval *tv;
+	int r;
 
-	if (h == NULL || tk < thr->valstack_bottom || !DUK_TVAL_IS_STRING(tk)) goto general;
-	key = DUK_TVAL_GET_STRING(tk);
-	if (DUK_HSTRING_HAS_ARRIDX(key)) goto general;
-	do {
-		duk_int_t e_idx;
-		if (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(h)) goto general;
-		e_idx = lode__find(thr->heap, h, key);
-		if (e_idx >= 0) {
-			if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, h, e_idx)) goto general;
-			/* the key (a string: no finalizer) gives way to the value */
-			DUK_TVAL_SET_TVAL_UPDREF(thr, tk, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, h, e_idx));
-			return 1;
-		}
-		h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
-	} while (h != NULL && --sanity > 0);
-	if (h != NULL) goto general;
-	DUK_TVAL_SET_UNDEFINED_UPDREF(thr, tk);
-	return 0;
-
-general:
-	return duk_get_prop(ctx, obj_idx);
+	if (h == NULL || tk < thr->valstack_bottom || !DUK_TVAL_IS_STRING(tk) ||
+	    (r = lode__chain_get(thr, h, DUK_TVAL_GET_STRING(tk), &tv)) < 0)
+		return duk_get_prop(ctx, obj_idx);
+	/* the key (a string: no finalizer) gives way to the value */
+	if (r) DUK_TVAL_SET_TVAL_UPDREF(thr, tk, tv);
+	else DUK_TVAL_SET_UNDEFINED_UPDREF(thr, tk);
+	return (duk_bool_t) r;
 }
 
 /* Pushes obj[key] for the key at key_idx, as duk_get_prop does. */
