@@ -34,11 +34,12 @@ typedef struct lode_engine_s {
 /* The engine owning ctx. */
 lode_engine_t* lode_engine_get(duk_context* ctx);
 
-/* ---- properties by C literal ----
+/* ---- property access from C ----
  *
- * duk_get_prop_literal / duk_put_prop_literal with the same results, by
- * a short path for ordinary objects (engine/duk_fastprop.inc.c, built into
- * Duktape's object): lit must be a string literal. */
+ * Duktape's functions with the same results, by a short path for
+ * ordinary objects and arrays (engine/duk_fastprop.inc.c, built into
+ * Duktape's object). The *_lit forms are duk_get_prop_literal /
+ * duk_put_prop_literal: lit must be a string literal. */
 duk_bool_t lode_duk_get_lit(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
 duk_bool_t lode_duk_put_lit(duk_context* ctx, duk_idx_t obj_idx, const char* lit, duk_size_t len);
 /* ToBoolean(obj[lit]), nothing left on the stack. */
