@@ -12,6 +12,14 @@
 //   node perf/bench.js [--lode build/lode] [--out FILE] [--list] [NAME...]
 //   BENCH_RUNS=N (default 3), BENCH_SHORT=1 (smoke: tiny counts, 1 run)
 //
+// Rows whose rate is set by a peer, the kernel or wrk as much as by the
+// loop run more often (ping_pongs, pump, pound 3 x RUNS times, the
+// loop-level HTTP server RUNS + 2): with 3 runs a true difference of a
+// few percent is a coin toss against this machine's noise.
+// Every table also counts the interleaved pairs in which lode was ahead,
+// and the HTTP tables say how busy wrk was (a saturated load generator
+// sets the rate for every server alike).
+//
 // Pinning (2 cores): a benchmark with a peer or a load generator runs on
 // CPU 0 and the peer / wrk on CPU 1 (taskset); thread-pool and async
 // benchmarks run unpinned, since their threads need both cores.
@@ -136,8 +144,9 @@ function record(group, r, side) {
     order.push(key);
   }
   const e = results.get(key);
-  const s = e.sides[side] || (e.sides[side] = {values: [], cpu: [], rss: []});
+  const s = e.sides[side] || (e.sides[side] = {values: [], cpu: [], rss: [], busy: []});
   s.values.push(r.value);
+  if (r.load_busy > 0) s.busy.push(r.load_busy);
   if (r.cpu_ns_op > 0) s.cpu.push(r.cpu_ns_op);
   if (r.maxrss_kb > 0) s.rss.push(r.maxrss_kb);
 }
@@ -216,17 +225,18 @@ function countInstructions(argv, env) {
 
 // ------------------------------------------------------- loop benchmarks
 
-// name: [ {args, peer, pin, counters} ... ]; counters: which noise-proof
-// figures to take for the cases of that invocation (short mode, once).
+// name: [ {args, peer, pin, counters, x} ... ]; counters: which noise-proof
+// figures to take for the cases of that invocation (short mode, once);
+// x: runs are x * RUNS (peer- and kernel-bound rows, see the top).
 const LOOP = {
   loop_count: [{args: [], pin: true, sys: true, ir: true}],
-  ping_pongs: [{args: [], peer: 'echo', pin: true, sys: true, ir: true}],
-  pump: [{args: ['send', '1'], peer: 'sink', pin: true, sys: true, ir: true},
-         {args: ['send', '100'], peer: 'sink', pin: true},
-         {args: ['recv', '1'], peer: 'source', pin: true, sys: true},
-         {args: ['recv', '100'], peer: 'source', pin: true}],
-  pound: [{args: ['100'], peer: 'pound', pin: true, sys: true},
-          {args: ['1000'], peer: 'pound', pin: true}],
+  ping_pongs: [{args: [], peer: 'echo', pin: true, sys: true, ir: true, x: 3}],
+  pump: [{args: ['send', '1'], peer: 'sink', pin: true, sys: true, ir: true, x: 3},
+         {args: ['send', '100'], peer: 'sink', pin: true, x: 3},
+         {args: ['recv', '1'], peer: 'source', pin: true, sys: true, x: 3},
+         {args: ['recv', '100'], peer: 'source', pin: true, x: 3}],
+  pound: [{args: ['100'], peer: 'pound', pin: true, sys: true, x: 3},
+          {args: ['1000'], peer: 'pound', pin: true, x: 3}],
   tcp_write_batch: [{args: [], peer: 'sink', pin: true, sys: true, ir: true}],
   million_timers: [{args: ['rising'], ir: true, only: 'timers_rising_dispatch'},
                    {args: ['random']}],
@@ -250,7 +260,7 @@ function loopBench(name) {
         peer = startServer(pin(1, [path.join(PERF, 'peer'), v.peer]));
         env.BENCH_PORT = String(peer.port);
       }
-      for (let r = 0; r < RUNS; r++) {
+      for (let r = 0; r < (SHORT ? 1 : RUNS * (v.x || 1)); r++) {
         for (const [dir, side] of BACKENDS) {
           const argv = [path.join(PERF, dir, name)].concat(v.args);
           const res = run(v.pin ? pin(0, argv) : argv, {env});
@@ -291,13 +301,25 @@ function wrk(port, conns, opts) {
   if (opts.close) argv.push('-H', 'Connection: close');
   if (opts.script) argv.push('-s', opts.script);
   argv.push(`http://127.0.0.1:${port}/`);
-  const r = run(pin(1, argv), {timeout: 60});
+  const f = path.join(TMP, 'wrk-rs');
+  try { fs.unlinkSync(f); } catch (e) {}
+  const r = run([path.join(PERF, 'runstat'), f].concat(pin(1, argv)), {timeout: 60});
   const text = r.stdout || '';
+  // wrk's own CPU over its wall time: near 100% means wrk set the rate
+  let busy = NaN;
+  try {
+    const m = {};
+    for (const kv of fs.readFileSync(f, 'utf8').trim().split(/\s+/)) {
+      const [k, v] = kv.split('=');
+      m[k] = parseFloat(v);
+    }
+    busy = (m.user_ns + m.sys_ns) / m.wall_ns;
+  } catch (e) {}
   const rps = /Requests\/sec:\s*([\d.]+)/.exec(text);
   const total = /(\d+) requests in/.exec(text);
   const errs = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(text);
   if (errs && !opts.quietErrors) process.stdout.write('    wrk: ' + errs[0] + '\n');
-  return {rps: rps ? parseFloat(rps[1]) : NaN, total: total ? parseInt(total[1], 10) : NaN};
+  return {rps: rps ? parseFloat(rps[1]) : NaN, total: total ? parseInt(total[1], 10) : NaN, busy};
 }
 
 const HTTP_CONFIGS = [
@@ -307,10 +329,11 @@ const HTTP_CONFIGS = [
 ];
 
 // Servers for one HTTP comparison: [side, argv] pairs; the first side is
-// the one whose ratio is taken against each of the others.
-function httpRun(prefix, servers, configs) {
+// the one whose ratio is taken against each of the others. runs: RUNS
+// unless given.
+function httpRun(prefix, servers, configs, runs) {
   for (const c of configs) {
-    for (let r = 0; r < RUNS; r++) {
+    for (let r = 0; r < (runs || RUNS); r++) {
       for (const [side, argv] of servers) {
         const s = startServer(pin(0, argv));
         const c0 = procCpuNs(s.child.pid);
@@ -318,7 +341,7 @@ function httpRun(prefix, servers, configs) {
         const cpu = (procCpuNs(s.child.pid) - c0) / w.total;
         stopServer(s);
         const b = {case: `${prefix}_${c.key}`, value: w.rps, unit: 'req/s', better: 'higher',
-                   cpu_ns_op: cpu || 0};
+                   cpu_ns_op: cpu || 0, load_busy: w.busy};
         record(prefix, b, side);
         process.stdout.write(`  ${side.padEnd(6)} ${b.case} ${fmt(w.rps)} req/s\n`);
       }
@@ -343,7 +366,7 @@ function httpLoopBench() {
     ['lode', [path.join(PERF, 'lode', 'http_hello')]],
     ['libuv', [path.join(PERF, 'uv', 'http_hello')]],
     ['epoll', [path.join(PERF, 'epoll_http')]],
-  ], HTTP_CONFIGS);
+  ], HTTP_CONFIGS, SHORT ? 1 : RUNS + 2);
   // instructions per request under callgrind: keep-alive, 1 connection
   if (haveCallgrind) {
     for (const [bin, side] of [[path.join(PERF, 'lode', 'http_hello'), 'lode'],
@@ -576,7 +599,8 @@ function machine() {
     `- lode ${lodev} (${path.relative(ROOT, LODE)}, git ${sh('git -C ' + ROOT + ' rev-parse --short HEAD')}` +
       `${sh('git -C ' + ROOT + ' status --porcelain') ? ', uncommitted changes' : ''}), ` +
       `libuv ${uv}, node ${process.version}, wrk ${wrkv}, ${cc}`,
-    `- Runs: ${RUNS} interleaved per pair (A B A B ...)${SHORT ? ', SHORT (smoke) mode: figures are meaningless' : ''}; ` +
+    `- Runs: ${RUNS} interleaved per pair (A B A B ...), ${3 * RUNS} for ping_pongs, pump and pound, ` +
+      `${RUNS + 2} for the loop-level HTTP server${SHORT ? ', SHORT (smoke) mode: figures are meaningless' : ''}; ` +
       `time-boxed loop benchmarks ${LOOP_MS} ms each after a warm-up; wrk ${WRK_SECS} s per run`,
     `- Pinning: benchmarks with a peer (ping_pongs, pump, pound, tcp_write_batch) and HTTP servers ` +
       `on CPU 0, the peer process and wrk (\`-t1\`) on CPU 1 (taskset); thread benchmarks ` +
@@ -598,6 +622,17 @@ function ratioOf(e, base, other) {
   return {ratio, adv};
 }
 
+// Interleaved pairs (run i of base against run i of other) in which base
+// was at least as good: "k/n". A true tie comes out near n/2.
+function pairsOf(e, base, other) {
+  const a = (e.sides[base] || {}).values || [], b = (e.sides[other] || {}).values || [];
+  const n = Math.min(a.length, b.length);
+  if (n < 2 || (e.better !== 'higher' && e.better !== 'lower')) return '–';
+  let k = 0;
+  for (let i = 0; i < n; i++) if (e.better === 'higher' ? a[i] >= b[i] : a[i] <= b[i]) k++;
+  return `${k}/${n}`;
+}
+
 function report(durationS) {
   const lines = [];
   lines.push('# perf/ results', '');
@@ -605,8 +640,11 @@ function report(durationS) {
              'with min–max over the interleaved runs. *ratio* is lode/other of that ' +
              'figure; ✓ marks lode at least as good as the other side (rate ≥, time ≤). ' +
              '*CPU/op* is user+sys per operation from getrusage (loop benchmarks: the ' +
-             'process itself; JS: the whole lode/node process from wait4). Chart: ' +
-             `[${path.basename(SVG)}](${path.basename(SVG)}).`, '');
+             'process itself; JS: the whole lode/node process from wait4). *pairs* ' +
+             'counts the interleaved runs in which lode was at least as good as the ' +
+             'other side (a tie comes out near half). *wrk busy* is wrk\'s user+sys ' +
+             'over its wall time against each server: near 100% wrk itself set the rate. ' +
+             `Chart: [${path.basename(SVG)}](${path.basename(SVG)}).`, '');
   lines.push(machine(), '', `Total time of this run: ${durationS.toFixed(0)} s.`, '');
   const groups = [
     ['loop', "Loop against libuv (C level, perf/loop/)", 'lode', 'libuv'],
@@ -624,7 +662,10 @@ function report(durationS) {
     lines.push(`## ${title}`, '');
     const hdr = ['case', 'unit', base, other].concat(third)
       .concat([`ratio ${base}/${other}`].concat(third.map(t => `${base}/${t}`)))
-      .concat([`CPU/op ${base}`, `CPU/op ${other}`]);
+      .concat([`pairs ${base}≥${other}`, `CPU/op ${base}`, `CPU/op ${other}`]);
+    const busy = keys.some(k => Object.keys(results.get(k).sides)
+      .some(s => results.get(k).sides[s].busy.length));
+    if (busy) hdr.push(`wrk busy ${[base, other].concat(third).join('/')}`);
     const extras = new Set();
     for (const k of keys) for (const x of Object.keys(results.get(k).extra)) extras.add(x);
     for (const x of extras) for (const s of [base, other].concat(third)) hdr.push(`${x} ${s}`);
@@ -637,9 +678,16 @@ function report(durationS) {
         const r = ratioOf(e, base, s);
         row.push(r ? r.ratio.toFixed(2) + (r.adv === null ? '' : r.adv >= 1 ? ' ✓' : ' ✗') : '–');
       }
+      row.push(pairsOf(e, base, other));
       for (const s of [base, other]) {
         const c = (e.sides[s] || {}).cpu || [];
         row.push(c.length ? fmtNs(median(c)) : '–');
+      }
+      if (busy) {
+        row.push([base, other].concat(third).map(s => {
+          const v = (e.sides[s] || {}).busy || [];
+          return v.length ? (median(v) * 100).toFixed(0) : '–';
+        }).join('/') + ' %');
       }
       for (const x of extras) {
         const v = e.extra[x] || {};
