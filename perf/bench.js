@@ -417,7 +417,8 @@ function runstat(argv, env) {
 
 const JS_SIDES = () => [['lode', LODE], ['node', process.execPath]];
 
-function jsScript(name, file, args) {
+// opts.rss: also a row of the peak RSS (1M timers has a memory target).
+function jsScript(name, file, args, opts) {
   process.stdout.write(`${name}\n`);
   const env = SHORT ? {BENCH_SHORT: '1'} : {};
   for (let r = 0; r < RUNS; r++) {
@@ -427,6 +428,9 @@ function jsScript(name, file, args) {
         b.cpu_ns_op = (m.user_ns + m.sys_ns) / b.ops;
         b.maxrss_kb = m.maxrss_kb;
         record('js', b, side);
+        if (opts && opts.rss)
+          record('js', {case: b.case + '_rss', value: m.maxrss_kb / 1024, unit: 'MiB peak RSS',
+                        better: 'lower'}, side);
         process.stdout.write(`  ${side.padEnd(6)} ${b.case} ${fmt(b.value)} ${b.unit}, ` +
                              `peak RSS ${fmt(m.maxrss_kb / 1024)} MiB\n`);
       }
@@ -569,7 +573,7 @@ for (const k of Object.keys(LOOP)) ALL.push([k, () => loopBench(k)]);
 ALL.push(['http_hello', httpLoopBench]);
 ALL.push(['js_startup', jsStartup]);
 ALL.push(['js_fs', () => { jsScript('js_fs_stat', 'fs_stat.js'); jsScript('js_fs_readfile', 'fs_readfile.js'); }]);
-ALL.push(['js_timers', () => jsScript('js_timers', 'timers.js')]);
+ALL.push(['js_timers', () => jsScript('js_timers', 'timers.js', [], {rss: true})]);
 ALL.push(['js_immediate', () => jsScript('js_immediate', 'immediate.js')]);
 ALL.push(['js_spawn', jsSpawn]);
 ALL.push(['js_ipc', () => jsScript('js_ipc', 'ipc.js')]);
