@@ -3,7 +3,7 @@
 //
 // Runs lode's loop against libuv (the C programs in perf/loop/, compiled
 // twice from one source by perf/perf.mk) and lode against node (the ES5
-// scripts in perf/js/), interleaved A B A B ..., and writes perf/RESULTS.md
+// scripts in perf/js/), interleaved A B, B A, A B ..., and writes perf/RESULTS.md
 // and perf/ratios.svg: medians with min-max, the ratio lode/other per pair,
 // CPU per operation beside wall figures, and the figures noise does not
 // move (syscalls per operation from `perf stat -e raw_syscalls:sys_enter`
@@ -126,6 +126,14 @@ function stopServer(s) {
   let text = '';
   try { text = fs.readFileSync(s.outFile, 'utf8'); fs.unlinkSync(s.outFile); } catch (e) {}
   return text;
+}
+
+// The order of the sides in run r: A B, then B A, then A B ... (ABBA):
+// each side runs first as often as second, so neither drift over the
+// minutes of a benchmark nor whatever the run before leaves warm or cold
+// (the peer, caches, CPU frequency) favours one of them.
+function abba(sides, r) {
+  return r % 2 ? sides.slice().reverse() : sides;
 }
 
 function median(a) {
@@ -261,7 +269,7 @@ function loopBench(name) {
         env.BENCH_PORT = String(peer.port);
       }
       for (let r = 0; r < (SHORT ? 1 : RUNS * (v.x || 1)); r++) {
-        for (const [dir, side] of BACKENDS) {
+        for (const [dir, side] of abba(BACKENDS, r)) {
           const argv = [path.join(PERF, dir, name)].concat(v.args);
           const res = run(v.pin ? pin(0, argv) : argv, {env});
           for (const b of parseBench(res.stdout || '')) {
@@ -334,7 +342,7 @@ const HTTP_CONFIGS = [
 function httpRun(prefix, servers, configs, runs) {
   for (const c of configs) {
     for (let r = 0; r < (runs || RUNS); r++) {
-      for (const [side, argv] of servers) {
+      for (const [side, argv] of abba(servers, r)) {
         const s = startServer(pin(0, argv));
         const c0 = procCpuNs(s.child.pid);
         const w = wrk(s.port, c.conns, c);
@@ -422,7 +430,7 @@ function jsScript(name, file, args, opts) {
   process.stdout.write(`${name}\n`);
   const env = SHORT ? {BENCH_SHORT: '1'} : {};
   for (let r = 0; r < RUNS; r++) {
-    for (const [side, bin] of JS_SIDES()) {
+    for (const [side, bin] of abba(JS_SIDES(), r)) {
       const m = runstat([bin, path.join(ROOT, 'perf', 'js', file)].concat(args || []), env);
       for (const b of parseBench(m.stdout)) {
         b.cpu_ns_op = (m.user_ns + m.sys_ns) / b.ops;
@@ -442,7 +450,7 @@ function jsStartup() {
   process.stdout.write('js_startup\n');
   const n = SHORT ? 2 : Math.max(10, RUNS * 4);
   for (let r = 0; r < n; r++) {
-    for (const [side, bin] of JS_SIDES()) {
+    for (const [side, bin] of abba(JS_SIDES(), r)) {
       const m = runstat([bin, '-e', '0']);
       record('js', {case: 'js_startup', value: m.wall_ns / 1e6, unit: 'ms', better: 'lower',
                     cpu_ns_op: m.user_ns + m.sys_ns, maxrss_kb: m.maxrss_kb}, side);
@@ -612,7 +620,7 @@ function machine() {
     `- lode ${lodev} (${path.relative(ROOT, LODE)}, git ${sh('git -C ' + ROOT + ' rev-parse --short HEAD')}` +
       `${sh('git -C ' + ROOT + ' status --porcelain') ? ', uncommitted changes' : ''}), ` +
       `libuv ${uv}, node ${process.version}, wrk ${wrkv}, ${cc}`,
-    `- Runs: ${RUNS} interleaved per pair (A B A B ...), ${3 * RUNS} for ping_pongs, pump and pound, ` +
+    `- Runs: ${RUNS} interleaved per pair (A B, B A, A B ...), ${3 * RUNS} for ping_pongs, pump and pound, ` +
       `${RUNS + 2} for the loop-level HTTP server${SHORT ? ', SHORT (smoke) mode: figures are meaningless' : ''}; ` +
       `time-boxed loop benchmarks ${LOOP_MS} ms each after a warm-up; wrk ${WRK_SECS} s per run`,
     `- Pinning: benchmarks with a peer (ping_pongs, pump, pound, tcp_write_batch) and HTTP servers ` +
