@@ -7,7 +7,8 @@
 #   make bench-smoke        every benchmark briefly (BENCH_SHORT=1): proves
 #                           they still build and run; figures meaningless
 #   make bench-list         the names
-#   BENCH_RUNS=5            interleaved runs per pair (default 3)
+#   BENCH_RUNS=5            interleaved runs per pair (default 3; ABBA order;
+#                           3x for ping_pongs/pump/pound, +2 for http_hello)
 #
 # Loop benchmarks are compiled twice from one source, against lode's loop
 # (build/perf/lode/NAME) and Debian's libuv (build/perf/uv/NAME).
