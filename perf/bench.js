@@ -145,15 +145,18 @@ function median(a) {
 // results[case] = {unit, better, group, sides: {name: {values, cpu}}, notes}
 const results = new Map();
 const order = [];
-function record(group, r, side) {
+// run: the index of the interleaved run, so pairsOf matches run i of one
+// side with run i of the other even when a run of one side gave nothing.
+function record(group, r, side, run) {
   const key = r.case;
   if (!results.has(key)) {
     results.set(key, {group, unit: r.unit, better: r.better, sides: {}, extra: {}});
     order.push(key);
   }
   const e = results.get(key);
-  const s = e.sides[side] || (e.sides[side] = {values: [], cpu: [], rss: [], busy: []});
+  const s = e.sides[side] || (e.sides[side] = {values: [], runs: [], cpu: [], rss: [], busy: []});
   s.values.push(r.value);
+  s.runs.push(run === undefined ? s.values.length - 1 : run);
   if (r.load_busy > 0) s.busy.push(r.load_busy);
   if (r.cpu_ns_op > 0) s.cpu.push(r.cpu_ns_op);
   if (r.maxrss_kb > 0) s.rss.push(r.maxrss_kb);
@@ -273,7 +276,7 @@ function loopBench(name) {
           const argv = [path.join(PERF, dir, name)].concat(v.args);
           const res = run(v.pin ? pin(0, argv) : argv, {env});
           for (const b of parseBench(res.stdout || '')) {
-            record('loop', b, side);
+            record('loop', b, side, r);
             process.stdout.write(`  ${side.padEnd(6)} ${b.case} ${fmt(b.value)} ${b.unit}\n`);
           }
         }
@@ -350,7 +353,7 @@ function httpRun(prefix, servers, configs, runs) {
         stopServer(s);
         const b = {case: `${prefix}_${c.key}`, value: w.rps, unit: 'req/s', better: 'higher',
                    cpu_ns_op: cpu || 0, load_busy: w.busy};
-        record(prefix, b, side);
+        record(prefix, b, side, r);
         process.stdout.write(`  ${side.padEnd(6)} ${b.case} ${fmt(w.rps)} req/s\n`);
       }
     }
@@ -435,10 +438,10 @@ function jsScript(name, file, args, opts) {
       for (const b of parseBench(m.stdout)) {
         b.cpu_ns_op = (m.user_ns + m.sys_ns) / b.ops;
         b.maxrss_kb = m.maxrss_kb;
-        record('js', b, side);
+        record('js', b, side, r);
         if (opts && opts.rss)
           record('js', {case: b.case + '_rss', value: m.maxrss_kb / 1024, unit: 'MiB peak RSS',
-                        better: 'lower'}, side);
+                        better: 'lower'}, side, r);
         process.stdout.write(`  ${side.padEnd(6)} ${b.case} ${fmt(b.value)} ${b.unit}, ` +
                              `peak RSS ${fmt(m.maxrss_kb / 1024)} MiB\n`);
       }
@@ -453,9 +456,9 @@ function jsStartup() {
     for (const [side, bin] of abba(JS_SIDES(), r)) {
       const m = runstat([bin, '-e', '0']);
       record('js', {case: 'js_startup', value: m.wall_ns / 1e6, unit: 'ms', better: 'lower',
-                    cpu_ns_op: m.user_ns + m.sys_ns, maxrss_kb: m.maxrss_kb}, side);
+                    cpu_ns_op: m.user_ns + m.sys_ns, maxrss_kb: m.maxrss_kb}, side, r);
       record('js', {case: 'js_startup_rss', value: m.maxrss_kb / 1024, unit: 'MiB',
-                    better: 'lower'}, side);
+                    better: 'lower'}, side, r);
     }
   }
   if (syscallTool)
@@ -648,12 +651,18 @@ function ratioOf(e, base, other) {
 // Interleaved pairs (run i of base against run i of other) in which base
 // was at least as good: "k/n". A true tie comes out near n/2.
 function pairsOf(e, base, other) {
-  const a = (e.sides[base] || {}).values || [], b = (e.sides[other] || {}).values || [];
-  const n = Math.min(a.length, b.length);
-  if (n < 2 || (e.better !== 'higher' && e.better !== 'lower')) return '–';
-  let k = 0;
-  for (let i = 0; i < n; i++) if (e.better === 'higher' ? a[i] >= b[i] : a[i] <= b[i]) k++;
-  return `${k}/${n}`;
+  const A = e.sides[base], B = e.sides[other];
+  if (!A || !B || (e.better !== 'higher' && e.better !== 'lower')) return '–';
+  const byRun = new Map();
+  B.runs.forEach((run, i) => byRun.set(run, B.values[i]));
+  let k = 0, n = 0;
+  A.runs.forEach((run, i) => {
+    if (!byRun.has(run)) return;
+    const a = A.values[i], b = byRun.get(run);
+    n++;
+    if (e.better === 'higher' ? a >= b : a <= b) k++;
+  });
+  return n < 2 ? '–' : `${k}/${n}`;
 }
 
 function report(durationS) {
